@@ -1,0 +1,1 @@
+"""parlreform: the Parliamentary Reform Working Group's proposal tracker."""

@@ -1,0 +1,17 @@
+"""URL map: language-prefixed pages, plus unprefixed admin, API and health check."""
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from proposals import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("proposals.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,1 @@
+"""Proposals: submission, triage workflow and public register of reform proposals."""

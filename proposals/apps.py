@@ -1,0 +1,23 @@
+"""App configuration: after every migrate, make sure the database cache table exists."""
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(using="default", **kwargs):
+    # The shared cache (rate limits) lives in the database unless Redis is configured;
+    # creating its table here means `migrate` is the only set-up step a deployment needs.
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        call_command("createcachetable", database=using, verbosity=0)
+
+
+class ProposalsConfig(AppConfig):
+    name = "proposals"
+    verbose_name = _("Reform proposals")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="proposals_create_cache_table")

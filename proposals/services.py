@@ -1,0 +1,285 @@
+"""Every write to proposals: submission, workflow transitions, publication. One transaction each, with its event."""
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from proposals import deadlines, tracking, workflow
+from proposals.models import Channel, Proposal, ProposalEvent, ProposalNote
+from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
+
+TRACKING_CODE_ATTEMPTS = 8
+
+
+class WorkflowError(Exception):
+    """An action was refused; ``code`` says why, ``message`` says it to a person (translated)."""
+
+    def __init__(self, message, code):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+def proposal_submit(
+    *,
+    submitter_kind,
+    title,
+    text,
+    language,
+    submitter_name="",
+    organisation="",
+    party=None,
+    position="",
+    bin="",
+    email="",
+    phone="",
+    region=None,
+    publish_name=False,
+    rationale="",
+    articles="",
+    category=None,
+    channel=Channel.WEB,
+    external_ref="",
+    received_at=None,
+    actor=None,
+):
+    """Register a new proposal in ``received`` and write its first event.
+
+    ``actor`` is None for the public form and the staff member for other channels;
+    ``received_at`` defaults to now (other channels give their own date). Deadlines are
+    computed from it. Returns the saved Proposal with a fresh, unique tracking code.
+    Raises WorkflowError(code="duplicate_external_ref") if the channel's reference is already registered.
+    """
+    received_at = received_at or timezone.now()
+    acknowledge_due, decision_due = deadlines.due_dates(received_at)
+    proposal = Proposal(
+        submitter_kind=submitter_kind,
+        submitter_name=submitter_name,
+        organisation=organisation,
+        party=party,
+        position=position,
+        bin=bin,
+        email=email,
+        phone=phone,
+        region=region,
+        publish_name=publish_name,
+        language=language,
+        channel=channel,
+        external_ref=external_ref,
+        title=title,
+        text=text,
+        rationale=rationale,
+        articles=articles,
+        category=category,
+        received_at=received_at,
+        acknowledge_due=acknowledge_due,
+        decision_due=decision_due,
+    )
+    with transaction.atomic():
+        if external_ref and Proposal.objects.filter(channel=channel, external_ref=external_ref).exists():
+            raise WorkflowError(
+                _("A proposal with this channel and external reference is already registered."),
+                "duplicate_external_ref",
+            )
+        _save_with_new_tracking_code(proposal)
+        _record(proposal, Action.SUBMIT, actor, "", State.RECEIVED, at=received_at, is_public=True)
+    return proposal
+
+
+def _save_with_new_tracking_code(proposal):
+    # Codes are random, so a collision is rare but possible under concurrent submissions:
+    # the unique constraint decides, and we retry with a new code inside a savepoint.
+    for _attempt in range(TRACKING_CODE_ATTEMPTS):
+        proposal.tracking_code = tracking.generate()
+        try:
+            with transaction.atomic():
+                proposal.save()
+            return
+        except IntegrityError:
+            if not Proposal.objects.filter(tracking_code=proposal.tracking_code).exists():
+                raise
+            proposal.pk = None
+            proposal._state.adding = True
+    raise IntegrityError("Could not find a free tracking code")
+
+
+def proposal_transition(*, proposal, action, actor, note="", reason="", duplicate_of=None, at=None):
+    """Move ``proposal`` by ``action`` as the workflow table allows, and log it.
+
+    ``actor`` is a staff user, or None for the submitter (only actions the table marks
+    ``submitter_may``). ``note`` is required where the table says so, ``reason`` (a
+    NotAcceptedReason) for ``reject``, ``duplicate_of`` (the original) for ``mark_duplicate``.
+    Locks the row, re-reads the state, saves, and writes exactly one ProposalEvent, all in
+    one transaction; ``proposal`` is refreshed in place. Raises WorkflowError and changes
+    nothing if the action is unknown, not allowed from the current state, not permitted to
+    the actor, or misses its note, reason or link.
+    """
+    transition = workflow.transition_for(action)
+    if transition is None:
+        raise WorkflowError(_("Unknown action."), "unknown_action")
+    note = (note or "").strip()
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = _lock(proposal, duplicate_of)
+        if locked.state not in transition.sources:
+            raise WorkflowError(
+                _("Not allowed from the state “%(state)s”.") % {"state": State(locked.state).label}, "not_allowed"
+            )
+        _check_actor(actor, transition.permission, submitter_may=transition.submitter_may)
+        if transition.needs_note and not note:
+            raise WorkflowError(_("This action needs a note."), "note_required")
+        if transition.needs_reason and reason not in NotAcceptedReason.values:
+            raise WorkflowError(_("Choose the reason the proposal was not accepted."), "reason_required")
+        original = _original_for_duplicate(locked, duplicate_of) if transition.needs_duplicate else None
+
+        from_state = locked.state
+        locked.state = transition.target
+        locked.duplicate_of = original
+        locked.decision_reason = reason if transition.target == State.NOT_ACCEPTED else ""
+        locked.decided_at = at if transition.target in DECIDED_STATES else None
+        # Any move makes a released decision private again until it is released anew.
+        locked.decision_released_at = None
+        if transition.target not in PUBLISHABLE_STATES:
+            locked.published_at = None
+        locked.save(
+            update_fields=[
+                "state", "duplicate_of", "decision_reason", "decided_at", "decision_released_at",
+                "published_at", "updated_at",
+            ]
+        )
+        _record(
+            locked, action, actor, from_state, locked.state,
+            note=note, reason=locked.decision_reason, at=at, is_public=transition.public,
+        )
+    proposal.refresh_from_db()
+    return proposal
+
+
+def proposal_publish(*, proposal, actor, at=None):
+    """Show ``proposal`` in the public register.
+
+    Needs the publish permission, a publishable state and a public summary in Kazakh and
+    Russian. Raises WorkflowError otherwise, or if it is already published.
+    """
+    with transaction.atomic():
+        locked = _lock(proposal)
+        _check_actor(actor, workflow.EVENT_PERMISSIONS[Action.PUBLISH])
+        if locked.published_at is not None:
+            raise WorkflowError(_("The proposal is already published."), "already_published")
+        if locked.state not in PUBLISHABLE_STATES:
+            raise WorkflowError(
+                _("A proposal in the state “%(state)s” cannot be published.") % {"state": State(locked.state).label},
+                "not_publishable",
+            )
+        if not (locked.summary_kk.strip() and locked.summary_ru.strip()):
+            raise WorkflowError(_("Publishing needs the public summary in Kazakh and Russian."), "summary_required")
+        locked.published_at = at or timezone.now()
+        locked.save(update_fields=["published_at", "updated_at"])
+        _record(locked, Action.PUBLISH, actor, locked.state, locked.state, at=locked.published_at, is_public=True)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def proposal_unpublish(*, proposal, actor, note="", at=None):
+    """Take ``proposal`` out of the public register. Raises WorkflowError if it is not published."""
+    with transaction.atomic():
+        locked = _lock(proposal)
+        _check_actor(actor, workflow.EVENT_PERMISSIONS[Action.UNPUBLISH])
+        if locked.published_at is None:
+            raise WorkflowError(_("The proposal is not published."), "not_published")
+        locked.published_at = None
+        locked.save(update_fields=["published_at", "updated_at"])
+        _record(locked, Action.UNPUBLISH, actor, locked.state, locked.state, note=note, at=at)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def proposal_release_decision(*, proposal, actor, at=None):
+    """Make a recorded decision public (on the timeline and the status page).
+
+    Raises WorkflowError if there is no decision or it is already released.
+    """
+    with transaction.atomic():
+        locked = _lock(proposal)
+        _check_actor(actor, workflow.EVENT_PERMISSIONS[Action.RELEASE_DECISION])
+        if locked.state not in DECIDED_STATES:
+            raise WorkflowError(_("There is no recorded decision to release."), "not_decided")
+        if locked.decision_released_at is not None:
+            raise WorkflowError(_("The decision is already released."), "already_released")
+        locked.decision_released_at = at or timezone.now()
+        locked.save(update_fields=["decision_released_at", "updated_at"])
+        _record(
+            locked, Action.RELEASE_DECISION, actor, locked.state, locked.state,
+            reason=locked.decision_reason, at=locked.decision_released_at, is_public=True,
+        )
+    proposal.refresh_from_db()
+    return proposal
+
+
+def proposal_assign(*, proposal, assignee, actor, at=None):
+    """Give ``proposal`` to ``assignee`` (None to unassign); logged, not public."""
+    with transaction.atomic():
+        locked = _lock(proposal)
+        _check_actor(actor, workflow.TRIAGE)
+        if assignee is not None and not (assignee.is_active and assignee.has_perm(workflow.TRIAGE)):
+            raise WorkflowError(_("Proposals can be assigned only to active analysts or leads."), "bad_assignee")
+        locked.assignee = assignee
+        locked.save(update_fields=["assignee", "updated_at"])
+        note = assignee.get_username() if assignee else ""
+        _record(locked, Action.ASSIGN, actor, locked.state, locked.state, note=note, at=at)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def proposal_note_add(*, proposal, author, text):
+    """Add an internal note. Raises WorkflowError if the text is empty or the author may not triage."""
+    text = (text or "").strip()
+    if not text:
+        raise WorkflowError(_("The note is empty."), "note_required")
+    _check_actor(author, workflow.TRIAGE)
+    return ProposalNote.objects.create(proposal=proposal, author=author, text=text)
+
+
+def _lock(proposal, *others):
+    """Lock ``proposal`` (and any ``others``) in primary-key order, so two transactions never deadlock."""
+    ids = sorted({proposal.pk} | {other.pk for other in others if other is not None})
+    rows = {row.pk: row for row in Proposal.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    return rows[proposal.pk]
+
+
+def _check_actor(actor, permission, *, submitter_may=False):
+    if actor is None:
+        if submitter_may:
+            return
+        raise WorkflowError(_("Only staff can do this."), "permission")
+    if not (actor.is_active and actor.has_perm(permission)):
+        raise WorkflowError(_("You do not have permission to do this."), "permission")
+
+
+def _original_for_duplicate(proposal, duplicate_of):
+    if duplicate_of is None:
+        raise WorkflowError(_("Choose the proposal this one duplicates."), "duplicate_required")
+    original = Proposal.objects.get(pk=duplicate_of.pk)
+    # Link to the root original, so "also proposed by" counts land in one place.
+    seen = {proposal.pk}
+    while original.state == State.DUPLICATE and original.duplicate_of_id and original.pk not in seen:
+        seen.add(original.pk)
+        original = Proposal.objects.get(pk=original.duplicate_of_id)
+    if original.pk in seen:
+        raise WorkflowError(_("A proposal cannot be a duplicate of itself."), "duplicate_invalid")
+    if original.state in (State.SPAM, State.WITHDRAWN):
+        raise WorkflowError(_("The original cannot be spam or withdrawn."), "duplicate_invalid")
+    return original
+
+
+def _record(proposal, action, actor, from_state, to_state, *, note="", reason="", at=None, is_public=False):
+    return ProposalEvent.objects.create(
+        proposal=proposal,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        note=note,
+        reason=reason,
+        is_public=is_public,
+        created_at=at or timezone.now(),
+    )

@@ -1,0 +1,132 @@
+"""The review workflow: states, actions and the one transition table. Pure: no queries."""
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", pgettext_lazy("proposal state", "Received")
+    SCREENING = "screening", pgettext_lazy("proposal state", "Screening")
+    IN_REVIEW = "in_review", pgettext_lazy("proposal state", "In review")
+    WITH_WORKING_GROUP = "with_working_group", pgettext_lazy("proposal state", "With the Working Group")
+    ACCEPTED = "accepted", pgettext_lazy("proposal state", "Accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", pgettext_lazy("proposal state", "Partially accepted")
+    NOT_ACCEPTED = "not_accepted", pgettext_lazy("proposal state", "Not accepted")
+    DUPLICATE = "duplicate", pgettext_lazy("proposal state", "Duplicate")
+    OUT_OF_SCOPE = "out_of_scope", pgettext_lazy("proposal state", "Out of scope")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal state", "Withdrawn")
+    SPAM = "spam", pgettext_lazy("proposal state", "Spam")
+
+
+class Action(models.TextChoices):
+    """Everything that can happen to a proposal; the first group changes its state."""
+
+    START_SCREENING = "start_screening", _("Start screening")
+    ACCEPT_FOR_REVIEW = "accept_for_review", _("Accept for review")
+    MARK_DUPLICATE = "mark_duplicate", _("Mark as duplicate")
+    MARK_OUT_OF_SCOPE = "mark_out_of_scope", _("Mark as out of scope")
+    MARK_SPAM = "mark_spam", _("Mark as spam")
+    FORWARD = "forward", _("Forward to the Working Group")
+    RETURN_TO_REVIEW = "return_to_review", _("Return for further review")
+    ACCEPT = "accept", _("Record: accepted")
+    ACCEPT_PARTIALLY = "accept_partially", _("Record: partially accepted")
+    REJECT = "reject", _("Record: not accepted")
+    RECONSIDER = "reconsider", _("Reconsider the decision")
+    REOPEN = "reopen", _("Reopen")
+    WITHDRAW = "withdraw", _("Withdraw")
+    # Events that leave the state as it is.
+    SUBMIT = "submit", _("Submitted")
+    PUBLISH = "publish", _("Publish")
+    UNPUBLISH = "unpublish", _("Unpublish")
+    RELEASE_DECISION = "release_decision", _("Release the decision")
+    ASSIGN = "assign", _("Assign")
+
+
+class NotAcceptedReason(models.TextChoices):
+    """Coded reasons for a proposal the Working Group did not accept."""
+
+    CONTRADICTS_PRINCIPLES = "contradicts_principles", _("Contradicts the principles of the reform")
+    ALREADY_PROVIDED = "already_provided", _("Already provided for by the draft or current law")
+    INSUFFICIENTLY_JUSTIFIED = "insufficiently_justified", _("Insufficiently justified")
+    NOT_CONSTITUTIONAL_LEVEL = "not_constitutional_level", _("A matter for ordinary law, not the Constitution")
+    NOT_FEASIBLE = "not_feasible", _("Not feasible at this stage")
+    OTHER = "other", _("Other (see the response)")
+
+
+# Permission codenames on Proposal (created with the model, granted to groups by a data migration).
+TRIAGE = "proposals.triage_proposal"
+DECIDE = "proposals.decide_proposal"
+PUBLISH = "proposals.publish_proposal"
+
+OPEN_STATES = frozenset({State.RECEIVED, State.SCREENING, State.IN_REVIEW, State.WITH_WORKING_GROUP})
+DECIDED_STATES = frozenset({State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED})
+# States in which a proposal may be published in the register (DESIGN.md section 4).
+PUBLISHABLE_STATES = frozenset({State.IN_REVIEW, State.WITH_WORKING_GROUP, State.OUT_OF_SCOPE} | DECIDED_STATES)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset
+    target: str
+    permission: str
+    needs_note: bool = False
+    needs_reason: bool = False
+    needs_duplicate: bool = False
+    # The submitter (no account, actor None) may take this action on their own proposal.
+    submitter_may: bool = False
+    # Shown on the public timeline and the submitter's status page.
+    public: bool = True
+
+
+def _t(action, sources, target, permission, **flags):
+    return Transition(action, frozenset(sources), target, permission, **flags)
+
+
+S = State
+TRANSITIONS = {
+    t.action: t
+    for t in [
+        _t(Action.START_SCREENING, [S.RECEIVED], S.SCREENING, TRIAGE),
+        _t(Action.ACCEPT_FOR_REVIEW, [S.SCREENING], S.IN_REVIEW, TRIAGE),
+        _t(Action.MARK_DUPLICATE, [S.RECEIVED, S.SCREENING, S.IN_REVIEW], S.DUPLICATE, TRIAGE, needs_duplicate=True),
+        _t(Action.MARK_OUT_OF_SCOPE, [S.RECEIVED, S.SCREENING, S.IN_REVIEW], S.OUT_OF_SCOPE, TRIAGE, needs_note=True),
+        _t(Action.MARK_SPAM, [S.RECEIVED, S.SCREENING], S.SPAM, TRIAGE, public=False),
+        _t(Action.FORWARD, [S.IN_REVIEW], S.WITH_WORKING_GROUP, DECIDE),
+        _t(Action.RETURN_TO_REVIEW, [S.WITH_WORKING_GROUP], S.IN_REVIEW, DECIDE, needs_note=True),
+        # A decision is recorded privately; RELEASE_DECISION makes it public, so answers go out together.
+        _t(Action.ACCEPT, [S.WITH_WORKING_GROUP], S.ACCEPTED, DECIDE, public=False),
+        _t(
+            Action.ACCEPT_PARTIALLY, [S.WITH_WORKING_GROUP], S.PARTIALLY_ACCEPTED, DECIDE,
+            needs_note=True, public=False,
+        ),
+        _t(Action.REJECT, [S.WITH_WORKING_GROUP], S.NOT_ACCEPTED, DECIDE, needs_reason=True, public=False),
+        _t(Action.RECONSIDER, DECIDED_STATES, S.WITH_WORKING_GROUP, DECIDE, needs_note=True),
+        _t(Action.REOPEN, [S.DUPLICATE, S.OUT_OF_SCOPE, S.SPAM], S.SCREENING, DECIDE, needs_note=True),
+        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True),
+    ]
+}
+
+# Actions that record an event without moving the proposal, and who may take them.
+EVENT_PERMISSIONS = {
+    Action.PUBLISH: PUBLISH,
+    Action.UNPUBLISH: PUBLISH,
+    Action.RELEASE_DECISION: PUBLISH,
+}
+
+
+def transition_for(action):
+    """The Transition for ``action``, or None if it does not change state."""
+    return TRANSITIONS.get(action)
+
+
+def actions_from(state):
+    """The state-changing actions the table allows from ``state``, in table order."""
+    return [t for t in TRANSITIONS.values() if state in t.sources]
+
+
+def is_allowed(state, action):
+    transition = TRANSITIONS.get(action)
+    return transition is not None and state in transition.sources

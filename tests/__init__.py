@@ -1,0 +1,1 @@
+"""The parlreform test suite (pytest-django)."""

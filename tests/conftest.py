@@ -1,0 +1,53 @@
+"""Shared fixtures: reference data, a user per role, and a marker for PostgreSQL-only tests."""
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tests.factories import make_user
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Real password hashing costs ~0.1 s per user; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Categories, regions and parties, as the fixtures define them, in every test that uses the database."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        call_command("loaddata", "categories", "regions", "parties", verbosity=0)
+
+
+@pytest.fixture
+def analyst(db):
+    return make_user("analyst")
+
+
+@pytest.fixture
+def lead(db):
+    return make_user("lead")
+
+
+@pytest.fixture
+def wg_member(db):
+    return make_user("working-group member")
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"

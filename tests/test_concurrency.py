@@ -1,0 +1,102 @@
+"""Two staff members acting on the same proposal at once: the row lock lets exactly one win."""
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from proposals import services
+from proposals.models import Proposal, ProposalEvent
+from proposals.services import WorkflowError
+from proposals.workflow import Action, NotAcceptedReason, State
+from tests.factories import make_proposal, make_user
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def waiting_on_locks():
+    with connection.cursor() as cursor:
+        # Statistics views are snapshotted once per transaction; we poll from inside one.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
+
+
+def run_racing(proposal, attempts):
+    """Start each (action, actor, kwargs) in its own thread and connection while the row is held locked."""
+    outcomes = [None] * len(attempts)
+
+    def attempt(index, action, actor, kwargs):
+        try:
+            services.proposal_transition(proposal=Proposal(pk=proposal.pk), action=action, actor=actor, **kwargs)
+            outcomes[index] = "moved"
+        except WorkflowError as error:
+            outcomes[index] = error.code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(i, *a)) for i, a in enumerate(attempts)]
+    with transaction.atomic():
+        # Hold the row so every thread reaches its SELECT ... FOR UPDATE before any can proceed.
+        Proposal.objects.select_for_update().get(pk=proposal.pk)
+        for thread in threads:
+            thread.start()
+        for _ in range(500):
+            if waiting_on_locks() >= len(threads):
+                break
+            threading.Event().wait(0.02)
+        assert waiting_on_locks() == len(threads), "the threads never queued on the row lock"
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+def assert_log_matches(proposal):
+    """Each event starts where the previous one ended, and the last one ends in the stored state."""
+    events = list(ProposalEvent.objects.filter(proposal=proposal).order_by("id"))
+    for before, after in zip(events, events[1:], strict=False):
+        assert after.from_state == before.to_state
+    assert events[-1].to_state == Proposal.objects.get(pk=proposal.pk).state
+    return events
+
+
+def test_two_racing_decisions_exactly_one_wins():
+    first, second = make_user("lead"), make_user("lead")
+    proposal = make_proposal()
+    for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD):
+        services.proposal_transition(proposal=proposal, action=action, actor=first)
+    outcomes = run_racing(
+        proposal,
+        [
+            (Action.ACCEPT, first, {}),
+            (Action.REJECT, second, {"reason": NotAcceptedReason.NOT_FEASIBLE}),
+        ],
+    )
+    assert sorted(outcomes) == ["moved", "not_allowed"]
+    final = Proposal.objects.get(pk=proposal.pk)
+    assert final.state == (State.ACCEPTED if outcomes[0] == "moved" else State.NOT_ACCEPTED)
+    events = assert_log_matches(proposal)
+    assert [e.action for e in events if e.action in (Action.ACCEPT, Action.REJECT)] == [
+        Action.ACCEPT if outcomes[0] == "moved" else Action.REJECT
+    ]
+
+
+def test_the_same_action_twice_at_once_moves_once():
+    analyst = make_user("analyst")
+    proposal = make_proposal()
+    outcomes = run_racing(proposal, [(Action.START_SCREENING, analyst, {})] * 2)
+    assert sorted(outcomes) == ["moved", "not_allowed"]
+    assert ProposalEvent.objects.filter(proposal=proposal, action=Action.START_SCREENING).count() == 1
+    assert_log_matches(proposal)
+
+
+def test_the_second_action_is_judged_on_the_state_the_first_left():
+    # Screening then spam is a legal sequence: the waiting action re-reads the state and applies to it.
+    proposal = make_proposal()
+    outcomes = run_racing(
+        proposal, [(Action.START_SCREENING, make_user("analyst"), {}), (Action.MARK_SPAM, make_user("analyst"), {})]
+    )
+    events = assert_log_matches(proposal)
+    assert "moved" in outcomes
+    assert len(events) == 1 + outcomes.count("moved")

@@ -1,0 +1,72 @@
+"""The public home page, language prefixes, the admin and the health check."""
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from proposals.models import Proposal
+from proposals.workflow import State
+from tests.factories import proposal_in_state
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bare_root_redirects_to_kazakh_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/kk/"
+
+
+def test_bare_root_follows_the_browser_language(client):
+    response = client.get("/", headers={"accept-language": "ru-RU,ru;q=0.9"})
+    assert response["Location"] == "/ru/"
+
+
+@pytest.mark.parametrize(("language", "lang_attribute"), [("kk", "kk"), ("ru", "ru"), ("en", "en")])
+def test_home_page_renders_in_each_language(client, language, lang_attribute):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert f'<html lang="{lang_attribute}">' in response.content.decode()
+
+
+def test_home_page_lists_only_published_proposals(client):
+    published = proposal_in_state(State.IN_REVIEW, published_at=timezone.now())
+    Proposal.objects.filter(pk=published.pk).update(title="Ашық тізілімдегі ұсыныс")
+    hidden = proposal_in_state(State.SCREENING)
+    Proposal.objects.filter(pk=hidden.pk).update(title="Жария емес ұсыныс")
+    content = client.get("/kk/").content.decode()
+    assert "Ашық тізілімдегі ұсыныс" in content
+    assert "Жария емес ұсыныс" not in content
+    assert hidden.email not in content and published.email not in content
+
+
+@pytest.mark.parametrize("published", [1, 12])
+def test_home_page_query_count_does_not_grow(client, django_assert_max_num_queries, published):
+    for _ in range(published):
+        proposal_in_state(State.IN_REVIEW, published_at=timezone.now())
+    cache.clear()
+    # Cold cache: read, one aggregate, the cache write (count, savepoint, select, insert, release), the list.
+    with django_assert_max_num_queries(8):
+        assert client.get("/en/").status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get("/en/").status_code == 200
+
+
+def test_home_page_figures_count_public_proposals(client):
+    for _ in range(3):
+        proposal_in_state(State.IN_REVIEW, published_at=timezone.now())
+    proposal_in_state(State.ACCEPTED, published_at=timezone.now(), decision_released_at=timezone.now())
+    proposal_in_state(State.SCREENING)
+    proposal_in_state(State.SPAM)
+    cache.clear()
+    figures = client.get("/en/").context["figures"]
+    assert figures == {"received": 5, "published": 4, "decided": 1}
+
+
+def test_admin_login_page_is_served(client):
+    assert client.get("/admin/login/").status_code == 200
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}

@@ -1,0 +1,102 @@
+"""Settings: DATABASE_URL parsing, and production mode refusing to start without its secrets."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parlreform.dburl import DatabaseURLError, parse_database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_SECRET = "k7#Qm2v9Lx4Zp8Rt1Wb6Yn3Hc5Jd0Fg-Sa7Ue2Io9Pl4Kj8Mh1Nb6"
+
+
+def test_no_url_means_the_sqlite_file():
+    config = parse_database_url("", sqlite_path="/srv/db.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == "/srv/db.sqlite3"
+
+
+def test_postgres_url_is_parsed_with_escapes_and_port():
+    config = parse_database_url(
+        "postgres://reform%40kz:p%3Ass%2Fw@db.internal:6543/parlreform?sslmode=require",
+        sqlite_path="unused",
+        statement_timeout_ms=5000,
+    )
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["USER"], config["PASSWORD"]) == ("reform@kz", "p:ss/w")
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", "6543", "parlreform")
+    assert config["OPTIONS"]["sslmode"] == "require"
+    assert config["OPTIONS"]["options"] == "-c statement_timeout=5000"
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_postgresql_scheme_without_port_or_password():
+    config = parse_database_url("postgresql://localhost/reform", sqlite_path="unused")
+    assert (config["HOST"], config["PORT"], config["USER"], config["PASSWORD"]) == ("localhost", "", "", "")
+    assert "options" not in config["OPTIONS"]
+
+
+def test_sqlite_url_is_accepted():
+    assert parse_database_url("sqlite:////tmp/x.db", sqlite_path="unused")["NAME"] == "/tmp/x.db"
+
+
+@pytest.mark.parametrize("url", ["mysql://u:p@h/db", "postgres://localhost", "postgres://localhost/"])
+def test_bad_urls_are_refused_with_a_message(url):
+    with pytest.raises(DatabaseURLError):
+        parse_database_url(url, sqlite_path="unused")
+
+
+def start_django(**env):
+    """Import the settings in a fresh interpreter with ``env``; return (exit code, stderr)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean.update(env)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"],
+        cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "parlreform.settings"},
+        capture_output=True, text=True, timeout=60,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_production_refuses_a_missing_secret_key():
+    code, output = start_django(DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="reform.example.kz")
+    assert code != 0 and "DJANGO_SECRET_KEY" in output
+
+
+def test_production_refuses_a_short_secret_key():
+    code, output = start_django(
+        DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="reform.example.kz", DJANGO_SECRET_KEY="secret"
+    )
+    assert code != 0 and "DJANGO_SECRET_KEY" in output
+
+
+def test_production_refuses_missing_allowed_hosts():
+    code, output = start_django(DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET)
+    assert code != 0 and "DJANGO_ALLOWED_HOSTS" in output
+
+
+def test_production_starts_with_its_secrets_and_never_debugs():
+    code, output = start_django(
+        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz",
+        DJANGO_DEBUG="1",
+    )
+    assert code == 0, output
+    assert output.strip().endswith("False")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", "False"), ("0", "False"), ("1", "True"), ("true", "True")])
+def test_debug_is_off_unless_set(value, expected):
+    code, output = start_django(DJANGO_DEBUG=value)
+    assert code == 0, output
+    assert output.strip().endswith(expected)
+
+
+def test_languages_time_zone_and_fixtures(settings):
+    assert settings.LANGUAGE_CODE == "kk"
+    assert [code for code, _name in settings.LANGUAGES] == ["kk", "ru", "en"]
+    assert settings.TIME_ZONE == "Asia/Almaty"
+    assert Path(settings.FIXTURE_DIRS[0]).name == "fixtures"
+    assert Path(settings.STATIC_ROOT) != Path(settings.MEDIA_ROOT)
+    assert not Path(settings.MEDIA_ROOT).is_relative_to(Path(settings.STATIC_ROOT))
