@@ -132,6 +132,7 @@ MEDIA_URL = "/media-not-served/"
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+FORMAT_MODULE_PATH = ["parlreform.formats"]
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")

@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from proposals.workflow import DECIDED_STATES, OPEN_STATES, PUBLISHABLE_STATES, NotAcceptedReason, State
+from proposals.workflow import DECIDED_STATES, OPEN_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 CONTENT_LANGUAGES = ("kk", "ru", "en")
 
@@ -29,7 +30,7 @@ class TrilingualName(models.Model):
     name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
     name_ru = models.CharField(_("name (Russian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("display order", "position"), default=0)
 
     class Meta:
         abstract = True
@@ -137,7 +138,7 @@ class Proposal(models.Model):
         Party, verbose_name=_("political party"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="proposals",
     )
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200, blank=True)
     bin = models.CharField(_("BIN"), max_length=12, blank=True, help_text=_("Business identification number"))
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
@@ -329,17 +330,17 @@ class ProposalEvent(models.Model):
     """One entry of a proposal's audit log, written by the services in the same transaction as the change."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="events")
-    action = models.CharField(_("action"), max_length=30)
-    from_state = models.CharField(_("from"), max_length=20, blank=True)
-    to_state = models.CharField(_("to"), max_length=20)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    from_state = models.CharField(_("from"), max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, choices=State.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
-    reason = models.CharField(_("reason"), max_length=30, blank=True)
+    reason = models.CharField(_("reason"), max_length=30, choices=NotAcceptedReason.choices, blank=True)
     is_public = models.BooleanField(_("on the public timeline"), default=False)
-    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
 
     objects = ProposalEventQuerySet.as_manager()
 

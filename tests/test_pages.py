@@ -70,3 +70,14 @@ def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_kazakh_dates_and_numbers_have_kazakh_formats():
+    import datetime
+
+    from django.utils import formats, translation
+
+    with translation.override("kk"):
+        assert formats.date_format(datetime.date(2026, 11, 23), "SHORT_DATE_FORMAT") == "23.11.2026"
+        assert formats.date_format(datetime.date(2026, 11, 23), "DATE_FORMAT").endswith("2026 ж.")
+        assert formats.number_format(1234567.5, 1, force_grouping=True) == "1\xa0234\xa0567,5"

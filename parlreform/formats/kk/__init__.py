@@ -1,0 +1,1 @@
+"""Kazakh date and number formats."""
