@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "proposals.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +164,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# The public form's limits (shown to users before they hit them).
+PARLREFORM_MAX_ATTACHMENTS = env_int("PARLREFORM_MAX_ATTACHMENTS", 5)
+PARLREFORM_MAX_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_ATTACHMENT_MB", 10) * 1024 * 1024
+PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT_MB", 25) * 1024 * 1024
+# Whole request bodies above this are refused before they are read (attachments plus the form itself).
+PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
+PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
+# Rate limits per client: "count/seconds" pairs, comma-separated.
+PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/86400")
+PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
+# Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
+PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
 
 # Working-day deadlines of the appeals practice (DESIGN.md section 4).
 PARLREFORM_ACKNOWLEDGE_WORKING_DAYS = env_int("PARLREFORM_ACKNOWLEDGE_WORKING_DAYS", 3)

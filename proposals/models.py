@@ -6,7 +6,15 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from proposals.workflow import DECIDED_STATES, OPEN_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
+from proposals.workflow import (
+    DECIDED_STATES,
+    OPEN_STATES,
+    PUBLISHABLE_STATES,
+    TIMELINE,
+    Action,
+    NotAcceptedReason,
+    State,
+)
 
 CONTENT_LANGUAGES = ("kk", "ru", "en")
 
@@ -149,6 +157,8 @@ class Proposal(models.Model):
     language = models.CharField(_("language of the text"), max_length=2, choices=Language.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
+    # The public form's one-time token: a repeated POST of the same form finds this proposal instead of a new one.
+    submission_token = models.CharField(max_length=64, blank=True, editable=False)
 
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"))
@@ -249,6 +259,10 @@ class Proposal(models.Model):
                 fields=["channel", "external_ref"], condition=~Q(external_ref=""),
                 name="proposal_unique_external_ref",
             ),
+            models.UniqueConstraint(
+                fields=["submission_token"], condition=~Q(submission_token=""),
+                name="proposal_unique_submission_token",
+            ),
         ]
 
     def __str__(self):
@@ -272,6 +286,15 @@ class Proposal(models.Model):
         if self.state in DECIDED_STATES and self.decision_released_at is None:
             return State.WITH_WORKING_GROUP
         return State(self.state)
+
+    @property
+    def due_date(self):
+        """The deadline that applies now: acknowledgement while received, decision while open, else None."""
+        if self.state == State.RECEIVED:
+            return self.acknowledge_due
+        if self.state in OPEN_STATES:
+            return self.decision_due
+        return None
 
     @property
     def public_submitter(self):
@@ -359,6 +382,11 @@ class ProposalEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Proposal events are append-only and cannot be deleted.")
+
+    @property
+    def description(self):
+        """How this event reads on the public timeline."""
+        return TIMELINE.get(self.action) or self.get_action_display()
 
 
 class ProposalNote(models.Model):

@@ -1,10 +1,12 @@
 """Every write to proposals: submission, workflow transitions, publication. One transaction each, with its event."""
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from proposals import deadlines, tracking, workflow
-from proposals.models import Channel, Proposal, ProposalEvent, ProposalNote
+from proposals.attachments import stored_name
+from proposals.models import Attachment, Channel, Proposal, ProposalEvent, ProposalNote
 from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 TRACKING_CODE_ATTEMPTS = 8
@@ -41,13 +43,20 @@ def proposal_submit(
     external_ref="",
     received_at=None,
     actor=None,
+    attachments=(),
+    submission_token="",
 ):
-    """Register a new proposal in ``received`` and write its first event.
+    """Register a new proposal in ``received`` with its attachments and its first event.
 
     ``actor`` is None for the public form and the staff member for other channels;
     ``received_at`` defaults to now (other channels give their own date). Deadlines are
-    computed from it. Returns the saved Proposal with a fresh, unique tracking code.
-    Raises WorkflowError(code="duplicate_external_ref") if the channel's reference is already registered.
+    computed from it. ``attachments`` are CheckedFile records (attachments.check).
+    ``submission_token`` is the public form's one-time token.
+    All or nothing: if anything fails, no row remains and every file written is removed.
+    Returns the saved Proposal with a fresh, unique tracking code.
+    Raises WorkflowError(code="duplicate_external_ref") if the channel's reference is
+    already registered, and DuplicateSubmission (carrying the existing proposal) if the
+    token was already used.
     """
     received_at = received_at or timezone.now()
     acknowledge_due, decision_due = deadlines.due_dates(received_at)
@@ -73,16 +82,48 @@ def proposal_submit(
         received_at=received_at,
         acknowledge_due=acknowledge_due,
         decision_due=decision_due,
+        submission_token=submission_token,
     )
-    with transaction.atomic():
-        if external_ref and Proposal.objects.filter(channel=channel, external_ref=external_ref).exists():
-            raise WorkflowError(
-                _("A proposal with this channel and external reference is already registered."),
-                "duplicate_external_ref",
-            )
-        _save_with_new_tracking_code(proposal)
-        _record(proposal, Action.SUBMIT, actor, "", State.RECEIVED, at=received_at, is_public=True)
+    written = []
+    try:
+        with transaction.atomic():
+            if external_ref and Proposal.objects.filter(channel=channel, external_ref=external_ref).exists():
+                raise WorkflowError(
+                    _("A proposal with this channel and external reference is already registered."),
+                    "duplicate_external_ref",
+                )
+            _save_with_new_tracking_code(proposal)
+            for checked in attachments:
+                attachment = Attachment(
+                    proposal=proposal,
+                    stored_name=stored_name(checked.extension),
+                    original_name=checked.original_name,
+                    content_type=checked.content_type,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                )
+                attachment.file.save(attachment.stored_name, checked.upload, save=False)
+                written.append(attachment.file.name)
+                attachment.save()
+            _record(proposal, Action.SUBMIT, actor, "", State.RECEIVED, at=received_at, is_public=True)
+    except BaseException:
+        # The rows are rolled back; the files are not, so remove them here.
+        for name in written:
+            default_storage.delete(name)
+        if submission_token:
+            existing = Proposal.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                raise DuplicateSubmission(existing) from None
+        raise
     return proposal
+
+
+class DuplicateSubmission(Exception):
+    """The same form was sent twice; ``proposal`` is the one the first POST created."""
+
+    def __init__(self, proposal):
+        super().__init__(proposal.tracking_code)
+        self.proposal = proposal
 
 
 def _save_with_new_tracking_code(proposal):
@@ -95,6 +136,10 @@ def _save_with_new_tracking_code(proposal):
                 proposal.save()
             return
         except IntegrityError:
+            if proposal.submission_token and Proposal.objects.filter(
+                submission_token=proposal.submission_token
+            ).exists():
+                raise
             if not Proposal.objects.filter(tracking_code=proposal.tracking_code).exists():
                 raise
             proposal.pk = None

@@ -5,4 +5,10 @@ from proposals import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("submit/", views.SubmitView.as_view(), name="submit"),
+    path("submit/receipt/", views.ReceiptView.as_view(), name="receipt"),
+    path("track/", views.TrackView.as_view(), name="track"),
+    path("track/link/<str:token>/", views.StatusLinkView.as_view(), name="status_link"),
+    path("track/<str:code>/", views.StatusView.as_view(), name="status"),
+    path("track/<str:code>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
 ]

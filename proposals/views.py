@@ -1,10 +1,20 @@
 """Thin views: each calls one selector or service and renders a template."""
+from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from proposals import selectors
+from proposals import access, notifications, ratelimit, selectors, services, tracking
+from proposals.forms import SubmissionForm, TrackForm
+from proposals.workflow import OPEN_STATES, Action
+
+RECEIPT_SESSION_KEY = "receipt_code"
 
 
 class HomeView(TemplateView):
@@ -15,6 +25,149 @@ class HomeView(TemplateView):
         context["figures"] = selectors.home_figures()
         context["latest"] = selectors.latest_public()
         return context
+
+
+class SubmitView(View):
+    """The public form: validate, submit through the service, then POST-redirect-GET to the receipt."""
+
+    template_name = "proposals/submit.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": SubmissionForm()})
+
+    def post(self, request):
+        form = SubmissionForm(request.POST, request.FILES)
+        # The same form sent again (double click, back and resubmit, retry): show the first receipt.
+        existing = selectors.proposal_for_token(request.POST.get("submission_token", ""))
+        if existing is not None:
+            return self.receipt(request, existing)
+        if form.is_bot:
+            return self.refuse(request, form, _("Your proposal could not be accepted."), status=400)
+        if ratelimit.is_limited("submit", request, settings.PARLREFORM_SUBMIT_RATE):
+            return self.refuse(
+                request, form,
+                _("Too many proposals have been sent from your connection. Please try again later."), status=429,
+            )
+        if form.sent_too_fast():
+            form.data = form.data.copy()
+            form.data["started"] = SubmissionForm().initial["started"]
+            return self.refuse(
+                request, form, _("The form was sent too quickly. Please check it and send it again."), status=400
+            )
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "files_dropped": bool(request.FILES)})
+        try:
+            proposal = services.proposal_submit(**form.submit_kwargs())
+        except services.DuplicateSubmission as duplicate:
+            return self.receipt(request, duplicate.proposal)
+        except OSError:
+            return self.refuse(
+                request, form,
+                _("Your attachments could not be saved. Nothing was registered; please try again later."),
+                status=503,
+            )
+        ratelimit.record("submit", request, settings.PARLREFORM_SUBMIT_RATE)
+        notifications.send_receipt(request, proposal)
+        return self.receipt(request, proposal)
+
+    def receipt(self, request, proposal):
+        request.session[RECEIPT_SESSION_KEY] = proposal.tracking_code
+        access.grant(request, proposal)
+        return redirect("receipt")
+
+    def refuse(self, request, form, message, status):
+        form.is_valid()
+        form.add_error(None, message)
+        context = {"form": form, "files_dropped": bool(request.FILES)}
+        return render(request, self.template_name, context, status=status)
+
+
+class ReceiptView(View):
+    """The receipt of this browser's last submission; there is no URL naming a proposal."""
+
+    def get(self, request):
+        proposal = selectors.proposal_for_receipt(request.session.get(RECEIPT_SESSION_KEY, ""))
+        if proposal is None:
+            return redirect("submit")
+        return render(request, "proposals/receipt.html", {"proposal": proposal})
+
+
+class TrackView(View):
+    """Status lookup by tracking code and email; one generic answer for every wrong pair."""
+
+    template_name = "proposals/track.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": TrackForm()})
+
+    def post(self, request):
+        form = TrackForm(request.POST)
+        if ratelimit.is_limited("track", request, settings.PARLREFORM_TRACK_RATE):
+            form.is_valid()
+            form.add_error(None, _("Too many lookups from your connection. Please wait a minute and try again."))
+            return render(request, self.template_name, {"form": form}, status=429)
+        ratelimit.record("track", request, settings.PARLREFORM_TRACK_RATE)
+        proposal = None
+        if form.is_valid():
+            proposal = selectors.proposal_for_submitter(form.cleaned_data["tracking_code"], form.cleaned_data["email"])
+        if proposal is None:
+            if not form.errors:
+                form.add_error(None, _("We found no proposal with this tracking code and email. Please check both."))
+            return render(request, self.template_name, {"form": form})
+        access.grant(request, proposal)
+        return redirect("status", code=proposal.tracking_code)
+
+
+class StatusLinkView(View):
+    """The signed link from the receipt email: opens the status page without typing."""
+
+    def get(self, request, token):
+        code = access.code_from_token(token)
+        proposal = selectors.proposal_for_receipt(code) if code else None
+        if proposal is None:
+            problem = _("This link is not valid or has expired. Enter your tracking code and email.")
+            return render(request, TrackView.template_name, {"form": TrackForm(), "problem": problem}, status=400)
+        access.grant(request, proposal)
+        return redirect("status", code=proposal.tracking_code)
+
+
+class SubmitterView(View):
+    """Base for pages only the submitter's session may see; anyone else is sent to the lookup form."""
+
+    def dispatch(self, request, code):
+        code = tracking.normalise(code)
+        status = selectors.submitter_status(code) if code and access.may_see(request, code) else None
+        if status is None:
+            return redirect("track")
+        self.status = status
+        return super().dispatch(request, code)
+
+
+class StatusView(SubmitterView):
+    def get(self, request, code):
+        proposal = self.status["proposal"]
+        context = {**self.status, "can_withdraw": proposal.state in OPEN_STATES}
+        return render(request, "proposals/status.html", context)
+
+
+class WithdrawView(SubmitterView):
+    """Withdrawal by the submitter: a confirmation page, then the workflow service."""
+
+    def get(self, request, code):
+        proposal = self.status["proposal"]
+        if proposal.state not in OPEN_STATES:
+            return redirect("status", code=proposal.tracking_code)
+        return render(request, "proposals/withdraw.html", {"proposal": proposal})
+
+    def post(self, request, code):
+        proposal = self.status["proposal"]
+        try:
+            services.proposal_transition(proposal=proposal, action=Action.WITHDRAW, actor=None)
+        except services.WorkflowError:
+            messages.error(request, _("This proposal can no longer be withdrawn: a decision has been made on it."))
+        else:
+            messages.success(request, _("Your proposal has been withdrawn."))
+        return redirect(reverse("status", args=[proposal.tracking_code]))
 
 
 @never_cache

@@ -109,6 +109,22 @@ TRANSITIONS = {
     ]
 }
 
+# How each public event reads on a timeline (past tense, unlike the button labels above).
+TIMELINE = {
+    Action.SUBMIT: _("Proposal received"),
+    Action.START_SCREENING: _("Screening started"),
+    Action.ACCEPT_FOR_REVIEW: _("Accepted for expert review"),
+    Action.MARK_DUPLICATE: _("Merged with a similar proposal"),
+    Action.MARK_OUT_OF_SCOPE: _("Found to be outside the scope of the reform"),
+    Action.FORWARD: _("Forwarded to the Working Group"),
+    Action.RETURN_TO_REVIEW: _("Returned for further review"),
+    Action.RECONSIDER: _("The decision is being reconsidered"),
+    Action.REOPEN: _("Reopened"),
+    Action.WITHDRAW: _("Withdrawn by the submitter"),
+    Action.PUBLISH: _("Published in the register"),
+    Action.RELEASE_DECISION: _("Decision announced"),
+}
+
 # Actions that record an event without moving the proposal, and who may take them.
 EVENT_PERMISSIONS = {
     Action.PUBLISH: PUBLISH,

@@ -100,3 +100,29 @@ def test_the_second_action_is_judged_on_the_state_the_first_left():
     events = assert_log_matches(proposal)
     assert "moved" in outcomes
     assert len(events) == 1 + outcomes.count("moved")
+
+
+def test_the_same_form_posted_twice_at_once_creates_one_proposal():
+    from django.test import Client
+
+    from tests.submission import form_data
+
+    data = form_data("citizen")
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def send():
+        barrier.wait()
+        try:
+            statuses.append(Client().post("/kk/submit/", data).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert statuses == [302, 302]
+    assert Proposal.objects.filter(submission_token=data["submission_token"]).count() == 1
+    assert ProposalEvent.objects.filter(action=Action.SUBMIT).count() == 1

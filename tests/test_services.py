@@ -147,3 +147,11 @@ def test_note_is_added_by_staff_and_refused_when_empty(analyst):
     with pytest.raises(WorkflowError):
         services.proposal_note_add(proposal=proposal, author=make_user("working-group member"), text="Hello")
     assert ProposalNote.objects.filter(proposal=proposal).count() == 1
+
+
+def test_second_submit_with_the_same_token_returns_the_first(tmp_path, settings):
+    first = make_proposal(submission_token="a" * 32)
+    with pytest.raises(services.DuplicateSubmission) as duplicate:
+        make_proposal(submission_token="a" * 32)
+    assert duplicate.value.proposal == first
+    assert Proposal.objects.count() == 1 and ProposalEvent.objects.count() == 1

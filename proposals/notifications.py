@@ -1,0 +1,31 @@
+"""Emails to submitters: the receipt with the tracking code and the signed status link."""
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from proposals import access
+
+logger = logging.getLogger(__name__)
+
+
+def send_receipt(request, proposal):
+    """Email the tracking code and a signed status link once the proposal is committed.
+
+    Sending happens after the transaction commits, in the interface language; a mail
+    server failure is logged (without the address) and never breaks the submission.
+    """
+    link = request.build_absolute_uri(reverse("status_link", args=[access.status_token(proposal)]))
+    subject = _("Your proposal is registered: %(code)s") % {"code": proposal.tracking_code}
+    body = render_to_string("emails/receipt.txt", {"proposal": proposal, "link": link})
+
+    def send():
+        try:
+            send_mail(subject, body, None, [proposal.email])
+        except Exception:
+            logger.exception("Receipt email for %s could not be sent", proposal.tracking_code)
+
+    transaction.on_commit(send)
