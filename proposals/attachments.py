@@ -95,12 +95,17 @@ def _looks_like_text(upload):
     return True
 
 
-def clean_name(name, extension):
-    """A safe display name: no folders, invisible or control characters; ends with the real extension."""
+def safe_name(name):
+    """The file name as sent, made safe to show: no folders, invisible or control characters."""
     name = unicodedata.normalize("NFC", str(name or ""))
     name = re.split(r"[\\/]", name)[-1]
     name = _INVISIBLE.sub("", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
+    return re.sub(r"\s+", " ", name).strip(" .")[:200] or "attachment"
+
+
+def clean_name(name, extension):
+    """The safe name with the extension of what the file really is (a PDF named .txt is kept as .pdf)."""
+    name = safe_name(name)
     stem = name.rsplit(".", 1)[0] if "." in name else name
     stem = stem[:150].strip(" .") or "attachment"
     return f"{stem}.{extension}"
@@ -121,7 +126,7 @@ def check(uploads):
     checked = []
     total = 0
     for upload in uploads:
-        display = clean_name(upload.name, "")[:-1]
+        display = safe_name(upload.name)
         if upload.size > settings.PARLREFORM_MAX_ATTACHMENT_BYTES:
             raise AttachmentError(
                 _("“%(name)s” is larger than %(limit)s MB.")

@@ -61,7 +61,7 @@ class Category(TrilingualName):
 
 class Region(TrilingualName):
     class Kind(models.TextChoices):
-        REGION = "region", _("Region")
+        REGION = "region", pgettext_lazy("kind of region", "Region")
         CITY = "city", _("City of republican significance")
         ABROAD = "abroad", _("Abroad")
 

@@ -170,6 +170,11 @@ class WithdrawView(SubmitterView):
         return redirect(reverse("status", args=[proposal.tracking_code]))
 
 
+def csrf_failure(request, reason=""):
+    """The form's security check failed (an old page or blocked cookies): say what to do, in the user's language."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @never_cache
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers and monitoring)."""

@@ -79,5 +79,22 @@ def test_kazakh_dates_and_numbers_have_kazakh_formats():
 
     with translation.override("kk"):
         assert formats.date_format(datetime.date(2026, 11, 23), "SHORT_DATE_FORMAT") == "23.11.2026"
-        assert formats.date_format(datetime.date(2026, 11, 23), "DATE_FORMAT").endswith("2026 ж.")
+        assert formats.date_format(datetime.date(2026, 11, 23), "DATE_FORMAT") == "23 қараша 2026 ж."
         assert formats.number_format(1234567.5, 1, force_grouping=True) == "1\xa0234\xa0567,5"
+
+
+def test_csrf_failure_explains_what_to_do_in_the_users_language():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/en/submit/", {"title": "x"})
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_unknown_page_is_a_friendly_404(client, language, settings):
+    settings.DEBUG = False
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in response.content.decode()

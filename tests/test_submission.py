@@ -1,5 +1,6 @@
 """The public submission form: required fields per kind, attachments, all-or-nothing, receipt, abuse protection."""
 import io
+import re
 import zipfile
 
 import pytest
@@ -194,7 +195,7 @@ def test_allowed_types_are_recognised_by_content(client, media, name, content, e
 )
 def test_disguised_files_are_refused(client, media, name, content):
     response = post(client, form_data("citizen", attachments=SimpleUploadedFile(name, content, "application/pdf")))
-    assert "attachments" in response.context["form"].errors
+    assert name in response.context["form"].errors["attachments"][0]
     assert Proposal.objects.count() == 0 and stored_files(media) == []
 
 
@@ -372,6 +373,17 @@ def test_form_shows_its_limits_before_they_are_hit(client):
     content = client.get("/en/submit/").content.decode()
     assert 'maxlength="20000"' in content and "Up to 20,000 characters" in content
     assert "at most 10 MB each and 25 MB together" in content and "Up to 5 files" in content
+
+
+def test_kind_fields_are_all_visible_without_javascript(client):
+    content = client.get("/en/submit/").content.decode()
+    assert content.count('class="group kind-fields"') == 4
+    assert not re.search(r'<fieldset[^>]*\shidden', content)
+
+
+def test_rate_limits_live_in_a_shared_cache(settings):
+    backend = settings.CACHES["default"]["BACKEND"]
+    assert backend.endswith(("DatabaseCache", "RedisCache")), backend
 
 
 def test_form_page_prefills_the_interface_language(client):
