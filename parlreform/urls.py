@@ -3,11 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from proposals import views
+from proposals import api, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("api/proposals.json", api.proposals_json, name="api_json"),
+    path("api/proposals.csv", api.proposals_csv, name="api_csv"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -20,4 +20,13 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_save
+
+        from proposals.search import register_sqlite_functions
+        from proposals.selectors import bump_public_version
+
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="proposals_create_cache_table")
+        # Any saved proposal may change what the public sees: cached public figures start afresh.
+        post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
+        connection_created.connect(register_sqlite_functions, dispatch_uid="proposals_sqlite_functions")

@@ -1,30 +1,201 @@
 """Every page-level read of public data, built on Proposal.objects.public()."""
+import hashlib
+import uuid
+from collections import Counter
+
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
 
-from proposals.models import PUBLIC, Proposal
-from proposals.workflow import State
+from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
+from proposals.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
+from proposals.pagination import paginate
+from proposals.workflow import DECIDED_STATES, State
 
-HOME_FIGURES_TTL = 60
+PUBLIC_CACHE_SECONDS = 3600
+PER_PAGE = 20
+COUNT_CAP = 10_000
+SORT_KEYS = {
+    "newest": [("received_at", True, "datetime"), ("id", True, "int")],
+    "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
+    "decided": [("decision_released_at", True, "datetime"), ("id", True, "int")],
+}
+ORGANISATION_KINDS = [SubmitterKind.PARTY, SubmitterKind.NGO, SubmitterKind.BUSINESS, SubmitterKind.EXPERT]
 
+
+# Public data version: every change to a proposal bumps it, so cached public figures are never stale.
+
+VERSION_KEY = "public_version"
+
+
+def bump_public_version(instance=None, update_fields=None, **kwargs):
+    """post_save of a proposal: a new version if what the public sees may have changed."""
+    if instance is None or instance.published_at is not None or (update_fields and "published_at" in update_fields):
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _cached(name, compute, *parts, ttl=PUBLIC_CACHE_SECONDS):
+    """``compute()``, cached and tagged with the public data version; one cache read when it is fresh.
+
+    A value computed while the version changes is stored under the old tag, so the next read recomputes.
+    """
+    key = ":".join(["public", name, *[str(part) for part in parts]])
+    found = cache.get_many([VERSION_KEY, key])
+    version, entry = found.get(VERSION_KEY), found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+    value = compute()
+    cache.set(key, (version, value), ttl)
+    return value
+
+
+def public_version():
+    """The current public data version (for ETags)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+# Home page
 
 def home_figures():
-    """Key figures for the home page: received, published, decisions released. Cached for a minute."""
-    figures = cache.get("home_figures")
-    if figures is None:
-        figures = Proposal.objects.aggregate(
+    """Key figures for the home page: received, published, decisions released.
+
+    Cached until public data changes, and for at most a minute (new submissions are not public changes).
+    """
+    return _cached(
+        "home",
+        lambda: Proposal.objects.aggregate(
             received=Count("pk", filter=~Q(state=State.SPAM)),
             published=Count("pk", filter=PUBLIC),
             decided=Count("pk", filter=PUBLIC & Q(decision_released_at__isnull=False)),
-        )
-        cache.set("home_figures", figures, HOME_FIGURES_TTL)
-    return figures
+        ),
+        ttl=60,
+    )
 
 
 def latest_public(limit=5):
     """The most recently received published proposals, with what a list row shows."""
     return list(Proposal.objects.public().with_related()[:limit])
 
+
+# The register
+
+def register(params, per_page=PER_PAGE):
+    """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
+
+    Invalid parameters are shown as form errors and ignored; an unknown cursor shows the first page.
+    """
+    filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
+    filterset.is_valid()
+    sort = getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
+    queryset = filterset.qs
+    if sort == "decided":
+        queryset = queryset.filter(decision_released_at__isnull=False)
+    page = paginate(queryset.with_related(), SORT_KEYS[sort], params.get("cursor"), per_page)
+    return {"filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": capped_count(queryset)}
+
+
+def register_all(params):
+    """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
+    filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
+    filterset.is_valid()
+    return filterset.qs.with_related().order_by("-received_at", "-id").iterator(chunk_size=2000)
+
+
+def exact_count(queryset, params):
+    """The exact number of matches, cached per query until public data changes (for the open-data API)."""
+    params = params.copy()
+    for name in ("cursor", "per_page", "lang"):
+        params.pop(name, None)
+    key = hashlib.sha256(params.urlencode().encode()).hexdigest()[:24]
+    return _cached("count", queryset.count, key)
+
+
+def capped_count(queryset, cap=COUNT_CAP):
+    """How many rows match, counting at most ``cap`` + 1 (so a broad filter never counts a huge table)."""
+    count = queryset.order_by().values("pk")[: cap + 1].count()
+    return {"value": min(count, cap), "more": count > cap}
+
+
+# A public proposal
+
+def public_detail(tracking_code):
+    """A published proposal with its public timeline and who else proposed the same; None if not public."""
+    proposal = Proposal.objects.public().with_related().filter(tracking_code=tracking_code).first()
+    if proposal is None:
+        return None
+    duplicates = proposal.duplicates.filter(state=State.DUPLICATE).aggregate(
+        total=Count("pk"),
+        citizens=Count("pk", filter=Q(submitter_kind=SubmitterKind.CITIZEN)),
+        organisations=Count("pk", filter=Q(submitter_kind__in=ORGANISATION_KINDS)),
+    )
+    timeline = list(proposal.events.public().order_by("created_at", "id"))
+    return {"proposal": proposal, "timeline": timeline, "duplicates": duplicates}
+
+
+# Statistics
+
+def statistics():
+    """Counts over the public register, as its filters would count them (cached until data changes)."""
+    return _cached("statistics", _compute_statistics)
+
+
+def _compute_statistics():
+    public = Proposal.objects.public()
+
+    def breakdown(field):
+        return dict(public.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+    states = public.aggregate(
+        **{state.value: Count("pk", filter=public_state_condition(state)) for state in PUBLIC_STATES}
+    )
+    total = sum(states.values())
+    released = {state: states[state] for state in DECIDED_STATES}
+    articles = Counter()
+    for value in public.exclude(articles="").values_list("articles", flat=True).iterator(chunk_size=5000):
+        articles.update(part.strip() for part in value.split(",") if part.strip())
+    weeks = (
+        public.order_by().annotate(week=TruncWeek("received_at")).values("week").annotate(n=Count("pk")).order_by("week")
+    )
+    return {
+        "total": total,
+        "by_category": _named(breakdown("category"), Category),
+        "by_kind": [(SubmitterKind(k).label, n) for k, n in sorted(breakdown("submitter_kind").items(), key=_by_count)],
+        "by_party": _named({k: n for k, n in breakdown("party").items() if k is not None}, Party),
+        "by_region": _named(breakdown("region"), Region),
+        "by_state": [(State(state).label, states[state]) for state in states],
+        "by_week": [(row["week"].date(), row["n"]) for row in weeks],
+        "funnel": [
+            ("published", total),
+            ("reviewed", total - states[State.OUT_OF_SCOPE]),
+            ("forwarded", states[State.WITH_WORKING_GROUP] + sum(released.values())),
+            ("decided", sum(released.values())),
+            ("accepted", released[State.ACCEPTED] + released[State.PARTIALLY_ACCEPTED]),
+        ],
+        "outcomes": [(State(state).label, n) for state, n in released.items()],
+        "articles": articles.most_common(15),
+    }
+
+
+def _by_count(item):
+    return (-item[1], str(item[0]))
+
+
+def _named(counts, model):
+    """[(name, count)] for reference ids, biggest first; proposals with none are counted under None."""
+    names = {obj.pk: obj for obj in model.objects.filter(pk__in=[k for k in counts if k is not None])}
+    rows = [(names[k] if k is not None else None, n) for k, n in counts.items()]
+    return sorted(rows, key=lambda row: (-row[1], str(row[0])))
+
+
+# Submitters' own pages
 
 def proposal_for_token(token):
     """The proposal a public form's one-time token created, or None."""

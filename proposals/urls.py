@@ -11,4 +11,8 @@ urlpatterns = [
     path("track/link/<str:token>/", views.StatusLinkView.as_view(), name="status_link"),
     path("track/<str:code>/", views.StatusView.as_view(), name="status"),
     path("track/<str:code>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
+    path("proposals/", views.RegisterView.as_view(), name="register"),
+    path("proposals/<str:code>/", views.ProposalDetailView.as_view(), name="proposal_detail"),
+    path("stats/", views.StatisticsView.as_view(), name="statistics"),
+    path("data/", views.OpenDataView.as_view(), name="open_data"),
 ]

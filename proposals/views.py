@@ -2,15 +2,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from proposals import access, notifications, ratelimit, selectors, services, tracking
+from proposals import access, api, notifications, ratelimit, selectors, services, tracking
 from proposals.forms import SubmissionForm, TrackForm
 from proposals.workflow import OPEN_STATES, Action
 
@@ -185,3 +186,57 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class RegisterView(TemplateView):
+    """The public register: filters as GET parameters, keyset pages."""
+
+    template_name = "proposals/register.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.register(self.request.GET))
+        context["page_links"] = page_links(self.request, context["page"])
+        return context
+
+
+def page_links(request, page):
+    """URLs of the next and previous pages: the same filters with another cursor."""
+    links = {}
+    for name, cursor in (("next", page.next_cursor), ("previous", page.previous_cursor)):
+        if cursor:
+            params = request.GET.copy()
+            params["cursor"] = cursor
+            links[name] = f"?{params.urlencode()}"
+    return links
+
+
+class ProposalDetailView(TemplateView):
+    template_name = "proposals/detail.html"
+
+    def get_context_data(self, **kwargs):
+        code = tracking.normalise(self.kwargs["code"])
+        detail = selectors.public_detail(code) if code else None
+        if detail is None:
+            raise Http404
+        return {**super().get_context_data(**kwargs), **detail}
+
+
+class StatisticsView(TemplateView):
+    template_name = "proposals/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        stats = selectors.statistics()
+        stats = {
+            **stats,
+            "by_week_labelled": [(formats.date_format(week, "SHORT_DATE_FORMAT"), n) for week, n in stats["by_week"]],
+            "week_max": max((n for _week, n in stats["by_week"]), default=0),
+        }
+        return {**super().get_context_data(**kwargs), "stats": stats}
+
+
+class OpenDataView(TemplateView):
+    template_name = "proposals/data.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "fields": api.FIELD_DOCS}

@@ -1,10 +1,12 @@
 """Small factories: staff users per role, and proposals made through the services or put in any state."""
+import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from proposals import services
+from proposals import services, tracking
 from proposals.models import Category, Proposal, Region, SubmitterKind
 from proposals.workflow import DECIDED_STATES, NotAcceptedReason, State
 
@@ -42,6 +44,7 @@ def make_proposal(**fields):
 
 def put_in_state(proposal, state, **extra):
     """Set ``state`` directly (test set-up only), with the fields the database requires for it."""
+    proposal.refresh_from_db()
     proposal.state = state
     proposal.duplicate_of = extra.get("duplicate_of")
     if state == State.DUPLICATE and proposal.duplicate_of is None:
@@ -55,3 +58,36 @@ def put_in_state(proposal, state, **extra):
 
 def proposal_in_state(state, **extra):
     return put_in_state(make_proposal(), state, **extra)
+
+
+def public_proposal(state=State.IN_REVIEW, released=True, **fields):
+    """A published proposal in ``state`` with Kazakh, Russian and English summaries (set-up only)."""
+    summaries = {
+        "summary_kk": fields.pop("summary_kk", "Автор депутаттар санын көбейтуді ұсынады."),
+        "summary_ru": fields.pop("summary_ru", "Автор предлагает увеличить число депутатов."),
+        "summary_en": fields.pop("summary_en", "The author proposes more deputies."),
+    }
+    proposal = make_proposal(**fields)
+    Proposal.objects.filter(pk=proposal.pk).update(**summaries)
+    return put_in_state(
+        proposal, state, published_at=timezone.now(),
+        decision_released_at=timezone.now() if released and state in DECIDED_STATES else None,
+    )
+
+
+def bulk_public(count, **fields):
+    """``count`` published proposals written in one statement (for query-count tests at size)."""
+    now = timezone.now()
+    defaults = {
+        "submitter_kind": SubmitterKind.CITIZEN, "submitter_name": "Бақытжан Серіков", "email": "bulk@example.org",
+        "language": "ru", "title": "Массовое предложение", "text": "Текст", "summary_kk": "Қысқаша",
+        "summary_ru": "Кратко", "state": State.IN_REVIEW, "published_at": now,
+        "region": Region.objects.order_by("pk").first(), "category": Category.objects.order_by("pk").first(),
+    }
+    defaults.update(fields)
+    rows = [
+        Proposal(tracking_code=tracking.generate(), received_at=now - datetime.timedelta(minutes=i),
+                 **defaults)
+        for i in range(count)
+    ]
+    return Proposal.objects.bulk_create(rows, batch_size=500)

@@ -1,0 +1,83 @@
+"""Keyset pagination: "next" and "previous" cursors instead of page numbers, so page 5,000 costs what page 1 does."""
+import base64
+import datetime
+import json
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def encode(values, direction):
+    raw = json.dumps([direction, [v.isoformat() if isinstance(v, datetime.datetime) else v for v in values]])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode(cursor, keys):
+    """(direction, values) from a cursor string, or None for anything malformed (then the first page is shown)."""
+    if not cursor or len(cursor) > 200:
+        return None
+    try:
+        direction, values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if direction not in ("next", "previous") or len(values) != len(keys):
+            return None
+        parsed = []
+        for (_field, _descending, kind), value in zip(keys, values, strict=True):
+            if kind == "datetime":
+                value = datetime.datetime.fromisoformat(value)
+                if value.tzinfo is None:
+                    return None
+            elif kind == "int":
+                value = int(value)
+            parsed.append(value)
+        return direction, parsed
+    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _after(keys, values, reverse=False):
+    """The rows strictly after ``values`` in the order ``keys`` (or before, if ``reverse``)."""
+    # (a, b) < (x, y) written as a < x OR (a = x AND b < y), which every database understands.
+    condition = Q()
+    for index, (field, descending, _kind) in enumerate(keys):
+        forward = descending != reverse
+        step = Q(**{f"{field}__{'lt' if forward else 'gt'}": values[index]})
+        for earlier in range(index):
+            step &= Q(**{keys[earlier][0]: values[earlier]})
+        condition |= step
+    return condition
+
+
+def paginate(queryset, keys, cursor, per_page):
+    """One page of ``queryset`` ordered by ``keys`` [(field, descending, "datetime"|"int"), ...].
+
+    The last key must be unique (the primary key). Fetches one extra row to know whether
+    another page follows; no COUNT and no OFFSET.
+    """
+    order = [f"-{field}" if descending else field for field, descending, _kind in keys]
+    reverse_order = [field if descending else f"-{field}" for field, descending, _kind in keys]
+    decoded = decode(cursor, keys)
+    if decoded is None:
+        rows = list(queryset.order_by(*order)[: per_page + 1])
+        has_more, has_before = len(rows) > per_page, False
+        rows = rows[:per_page]
+    elif decoded[0] == "next":
+        rows = list(queryset.filter(_after(keys, decoded[1])).order_by(*order)[: per_page + 1])
+        has_more, has_before = len(rows) > per_page, True
+        rows = rows[:per_page]
+    else:
+        rows = list(queryset.filter(_after(keys, decoded[1], reverse=True)).order_by(*reverse_order)[: per_page + 1])
+        has_before, has_more = len(rows) > per_page, True
+        rows = list(reversed(rows[:per_page]))
+    values = [[getattr(row, field) for field, _d, _k in keys] for row in rows]
+    return Page(
+        items=rows,
+        next_cursor=encode(values[-1], "next") if rows and has_more else None,
+        previous_cursor=encode(values[0], "previous") if rows and has_before else None,
+    )
