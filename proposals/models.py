@@ -225,6 +225,11 @@ class Proposal(models.Model):
             models.Index(fields=["submitter_kind", "-received_at"], name="proposal_kind_received"),
             models.Index(fields=["party", "-received_at"], name="proposal_party_received"),
             models.Index(fields=["-decided_at"], name="proposal_decided"),
+            # "Recently decided" in the register: announced decisions, newest first.
+            models.Index(
+                fields=["-decision_released_at", "-id"], name="proposal_public_released",
+                condition=Q(published_at__isnull=False, decision_released_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="proposal_state_known"),

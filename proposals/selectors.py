@@ -85,6 +85,12 @@ def latest_public(limit=5):
     return list(Proposal.objects.public().with_related()[:limit])
 
 
+def latest_decisions(limit=5):
+    """The most recently announced decisions."""
+    released = Proposal.objects.public().filter(decision_released_at__isnull=False)
+    return list(released.with_related().order_by("-decision_released_at", "-id")[:limit])
+
+
 # The register
 
 def register(params, per_page=PER_PAGE):

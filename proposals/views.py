@@ -25,6 +25,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["figures"] = selectors.home_figures()
         context["latest"] = selectors.latest_public()
+        context["decisions"] = selectors.latest_decisions()
         return context
 
 

@@ -17,7 +17,8 @@ def entries(language):
         flags = " ".join(re.findall(r"^#,(.*)$", block, re.MULTILINE))
         if "msgid " not in block:
             continue
-        msgid = "".join(re.findall(r'"(.*)"', block.split("msgid ", 1)[1].split("msgstr", 1)[0]))
+        source = block.split("msgid ", 1)[1].split("msgstr", 1)[0].split("msgid_plural")[0]
+        msgid = "".join(re.findall(r'"(.*)"', source))
         msgstrs = re.findall(r'msgstr(?:\[\d\])? ((?:".*"\n?)+)', block)
         values = ["".join(re.findall(r'"(.*)"', chunk)) for chunk in msgstrs]
         result.append((flags, msgid, values))
@@ -36,6 +37,6 @@ def test_catalogue_has_no_untranslated_or_fuzzy_messages(language):
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_placeholders_survive_translation(language):
     for _flags, msgid, values in entries(language):
-        expected = sorted(re.findall(r"%\(\w+\)[sd]", msgid))
+        expected = set(re.findall(r"%\(\w+\)[sd]", msgid))
         for value in values:
-            assert sorted(re.findall(r"%\(\w+\)[sd]", value)) == expected, msgid
+            assert set(re.findall(r"%\(\w+\)[sd]", value)) == expected, msgid
