@@ -78,6 +78,23 @@ class Party(TrilingualName):
         verbose_name_plural = _("political parties")
 
 
+class Holiday(models.Model):
+    """A public holiday or transferred day off: not a working day for deadlines. Staff correct the calendar."""
+
+    date = models.DateField(_("date"), unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {in_language(self, 'name')}"
+
+
 class SubmitterKind(models.TextChoices):
     CITIZEN = "citizen", _("Citizen")
     PARTY = "party", _("Political party")

@@ -1,12 +1,15 @@
 """Every page-level read of public data, built on Proposal.objects.public()."""
+import datetime
 import hashlib
 import uuid
 from collections import Counter
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 
+from proposals import search
 from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
 from proposals.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
 from proposals.pagination import paginate
@@ -231,3 +234,44 @@ def submitter_status(tracking_code):
     if proposal is None:
         return None
     return {"proposal": proposal, "timeline": list(proposal.events.public().order_by("created_at", "id"))}
+
+
+# Staff reads (the triage console)
+
+LIKELY_DUPLICATES = 5
+SIMILARITY_THRESHOLD = 0.3
+
+
+def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
+    """Other proposals whose title (and opening text) read like this one's, most similar first.
+
+    PostgreSQL: trigram similarity, candidates found through the trigram index on titles. Elsewhere:
+    a word-overlap score over recent proposals in the same category (a fallback for small data).
+    """
+    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM).select_related("category")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+        from django.db.models.functions import Left
+
+        candidates = others.filter(title__trigram_similar=proposal.title) | others.filter(
+            category=proposal.category_id, received_at__gte=proposal.received_at - datetime.timedelta(days=60)
+        )
+        title_score = TrigramSimilarity("title", proposal.title)
+        text_score = TrigramSimilarity(Left("text", 500), proposal.text[:500])
+        scored = (
+            candidates.annotate(score=(title_score + text_score) / 2)
+            .filter(score__gte=SIMILARITY_THRESHOLD)
+            .order_by("-score")
+        )
+        return list(scored[:limit])
+    words = set(search.fold(proposal.title + " " + proposal.text[:500]).split())
+    recent = others.filter(category=proposal.category_id).order_by("-received_at")[:300]
+    scored = []
+    for other in recent:
+        other_words = set(search.fold(other.title + " " + other.text[:500]).split())
+        union = words | other_words
+        score = len(words & other_words) / len(union) if union else 0
+        if score >= SIMILARITY_THRESHOLD:
+            other.score = score
+            scored.append(other)
+    return sorted(scored, key=lambda other: -other.score)[:limit]

@@ -10,6 +10,7 @@ from proposals.models import Attachment, Channel, Proposal, ProposalEvent, Propo
 from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 TRACKING_CODE_ATTEMPTS = 8
+MAX_EXTENSION_WORKING_DAYS = 30
 
 
 class WorkflowError(Exception):
@@ -275,6 +276,34 @@ def proposal_assign(*, proposal, assignee, actor, at=None):
     return proposal
 
 
+def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
+    """Move the decision deadline of an open proposal ``working_days`` later, with the reason in ``note``.
+
+    The event is public, so the submitter's status page shows that the answer will take longer.
+    Raises WorkflowError without the permission, without a note, for a non-positive or excessive
+    number of days, or when the proposal is no longer open.
+    """
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = _lock(proposal)
+        _check_actor(actor, workflow.EVENT_PERMISSIONS[Action.EXTEND_DEADLINE])
+        if locked.state not in workflow.OPEN_STATES:
+            raise WorkflowError(_("Only an open proposal has a deadline to extend."), "not_open")
+        if not note:
+            raise WorkflowError(_("Say why the deadline is extended."), "note_required")
+        if not isinstance(working_days, int) or not 1 <= working_days <= MAX_EXTENSION_WORKING_DAYS:
+            raise WorkflowError(
+                _("An extension is 1 to %(max)d working days.") % {"max": MAX_EXTENSION_WORKING_DAYS},
+                "bad_extension",
+            )
+        base = locked.decision_due or timezone.localdate()
+        locked.decision_due = deadlines.extended(base, working_days)
+        locked.save(update_fields=["decision_due", "updated_at"])
+        _record(locked, Action.EXTEND_DEADLINE, actor, locked.state, locked.state, note=note, at=at, is_public=True)
+    proposal.refresh_from_db()
+    return proposal
+
+
 def proposal_note_add(*, proposal, author, text):
     """Add an internal note. Raises WorkflowError if the text is empty or the author may not triage."""
     text = (text or "").strip()
@@ -282,6 +311,45 @@ def proposal_note_add(*, proposal, author, text):
         raise WorkflowError(_("The note is empty."), "note_required")
     _check_actor(author, workflow.TRIAGE)
     return ProposalNote.objects.create(proposal=proposal, author=author, text=text)
+
+
+def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=None, working_days=None, assignee=None):
+    """Take the named ``action`` on ``proposal``: the one entry point for the console's buttons and bulk actions.
+
+    Dispatches to the service that owns the action; raises WorkflowError as that service does.
+    """
+    if workflow.transition_for(action) is not None:
+        return proposal_transition(
+            proposal=proposal, action=action, actor=actor, note=note, reason=reason, duplicate_of=duplicate_of
+        )
+    if action == Action.PUBLISH:
+        return proposal_publish(proposal=proposal, actor=actor)
+    if action == Action.UNPUBLISH:
+        return proposal_unpublish(proposal=proposal, actor=actor, note=note)
+    if action == Action.RELEASE_DECISION:
+        return proposal_release_decision(proposal=proposal, actor=actor)
+    if action == Action.EXTEND_DEADLINE:
+        return proposal_extend_deadline(proposal=proposal, actor=actor, working_days=working_days, note=note)
+    if action == Action.ASSIGN:
+        return proposal_assign(proposal=proposal, assignee=assignee, actor=actor)
+    raise WorkflowError(_("Unknown action."), "unknown_action")
+
+
+def available_actions(proposal, user):
+    """The actions ``user`` may take on ``proposal`` now, in the order the console shows them."""
+    actions = [t.action for t in workflow.actions_from(proposal.state) if user.has_perm(t.permission)]
+    if user.has_perm(workflow.PUBLISH):
+        if proposal.published_at is None and proposal.state in PUBLISHABLE_STATES:
+            actions.append(Action.PUBLISH)
+        if proposal.published_at is not None:
+            actions.append(Action.UNPUBLISH)
+        if proposal.state in DECIDED_STATES and proposal.decision_released_at is None:
+            actions.append(Action.RELEASE_DECISION)
+    if user.has_perm(workflow.DECIDE) and proposal.state in workflow.OPEN_STATES:
+        actions.append(Action.EXTEND_DEADLINE)
+    if user.has_perm(workflow.TRIAGE):
+        actions.append(Action.ASSIGN)
+    return actions
 
 
 def _lock(proposal, *others):

@@ -42,6 +42,7 @@ class Action(models.TextChoices):
     UNPUBLISH = "unpublish", _("Unpublish")
     RELEASE_DECISION = "release_decision", _("Release the decision")
     ASSIGN = "assign", _("Assign")
+    EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -123,6 +124,7 @@ TIMELINE = {
     Action.WITHDRAW: _("Withdrawn by the submitter"),
     Action.PUBLISH: _("Published in the register"),
     Action.RELEASE_DECISION: _("Decision announced"),
+    Action.EXTEND_DEADLINE: _("The deadline for the answer was extended"),
 }
 
 # Actions that record an event without moving the proposal, and who may take them.
@@ -130,6 +132,7 @@ EVENT_PERMISSIONS = {
     Action.PUBLISH: PUBLISH,
     Action.UNPUBLISH: PUBLISH,
     Action.RELEASE_DECISION: PUBLISH,
+    Action.EXTEND_DEADLINE: DECIDE,
 }
 
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from proposals import demo_content, services
-from proposals.models import Category, Channel, Party, Proposal, Region, SubmitterKind
+from proposals.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
 from proposals.workflow import DECIDE, TRANSITIONS, Action, NotAcceptedReason, State
 
 REFERENCE_FIXTURES = ["categories", "regions", "parties"]
@@ -78,6 +78,9 @@ class Command(BaseCommand):
         if count < 0:
             raise CommandError("--count must not be negative.")
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        if not Holiday.objects.exists():
+            # Staff correct the calendar in the admin; never overwrite their corrections.
+            call_command("loaddata", "holidays", verbosity=0)
         with transaction.atomic():
             staff = self.ensure_staff()
             created = DemoProposals(random.Random(seed), staff).ensure(count)

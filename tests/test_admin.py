@@ -1,0 +1,307 @@
+"""The staff console: roles and actions, bulk results, queues, search, intake, export, downloads, query counts."""
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from proposals import services
+from proposals.models import Channel, Holiday, Proposal, ProposalEvent, ProposalNote
+from proposals.workflow import DECIDE, PUBLISH, TRANSITIONS, TRIAGE, Action, NotAcceptedReason, State
+from tests.factories import bulk_public, make_proposal, make_user, proposal_in_state, public_proposal
+from tests.submission import PDF_BYTES
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/proposals/proposal/"
+ROLE_PERMISSIONS = {
+    "analyst": {TRIAGE},
+    "lead": {TRIAGE, DECIDE, PUBLISH},
+    "working-group member": set(),
+}
+
+
+def staff_client(role):
+    client = Client()
+    client.force_login(make_user(role))
+    return client
+
+
+def act_url(proposal, action):
+    return f"{LIST}{proposal.pk}/act/{action}/"
+
+
+def inputs_for(action):
+    transition = TRANSITIONS.get(action)
+    data = {}
+    if transition is not None and transition.needs_note or action == Action.EXTEND_DEADLINE:
+        data["note"] = "Explained."
+    if transition is not None and transition.needs_reason:
+        data["reason"] = NotAcceptedReason.NOT_FEASIBLE
+    if transition is not None and transition.needs_duplicate:
+        data["duplicate_of"] = str(make_proposal().pk)
+    if action == Action.EXTEND_DEADLINE:
+        data["working_days"] = "5"
+    return data
+
+
+def proposal_for(action):
+    """A proposal from which ``action`` applies."""
+    if action in TRANSITIONS:
+        return proposal_in_state(sorted(TRANSITIONS[action].sources)[0])
+    if action == Action.PUBLISH:
+        proposal = proposal_in_state(State.IN_REVIEW)
+        Proposal.objects.filter(pk=proposal.pk).update(summary_kk="Қысқаша", summary_ru="Кратко")
+        return proposal
+    if action == Action.UNPUBLISH:
+        return public_proposal()
+    if action == Action.RELEASE_DECISION:
+        return proposal_in_state(State.ACCEPTED)
+    return make_proposal()
+
+
+PERMISSION_OF = {**{a: t.permission for a, t in TRANSITIONS.items()}, Action.PUBLISH: PUBLISH,
+                 Action.UNPUBLISH: PUBLISH, Action.RELEASE_DECISION: PUBLISH, Action.EXTEND_DEADLINE: DECIDE}
+ROLE_ACTIONS = [(role, action) for role in ROLE_PERMISSIONS for action in PERMISSION_OF]
+
+
+@pytest.mark.parametrize(("role", "action"), ROLE_ACTIONS, ids=[f"{r}-{a}" for r, a in ROLE_ACTIONS])
+def test_each_role_can_do_exactly_what_the_table_allows(role, action):
+    client = staff_client(role)
+    proposal = proposal_for(action)
+    events_before = ProposalEvent.objects.filter(proposal=proposal).count()
+    allowed = PERMISSION_OF[action] in ROLE_PERMISSIONS[role]
+
+    page = client.get(f"{LIST}{proposal.pk}/change/")
+    assert page.status_code == 200
+    shown = [item["action"] for item in page.context["workflow_actions"]]
+    assert (action in shown) == allowed
+
+    response = client.post(act_url(proposal, action), inputs_for(action))
+    assert response.status_code == 302
+    events_after = ProposalEvent.objects.filter(proposal=proposal).count()
+    assert events_after == events_before + (1 if allowed else 0)
+    if action in TRANSITIONS:
+        expected = TRANSITIONS[action].target if allowed else proposal.state
+        assert Proposal.objects.get(pk=proposal.pk).state == expected
+
+
+def test_working_group_member_sees_everything_but_cannot_save():
+    client = staff_client("working-group member")
+    proposal = make_proposal()
+    assert client.get(LIST + "?queue=all").status_code == 200
+    assert client.get(f"{LIST}{proposal.pk}/change/").status_code == 200
+    response = client.post(f"{LIST}{proposal.pk}/change/", {"title": "Changed"})
+    assert response.status_code == 403
+    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title
+    assert client.get(f"{LIST}add/").status_code == 403
+
+
+def test_state_is_never_an_editable_field():
+    client = staff_client("lead")
+    proposal = make_proposal()
+    form = client.get(f"{LIST}{proposal.pk}/change/").context["adminform"].form
+    assert "state" not in form.fields and "duplicate_of" not in form.fields and "assignee" not in form.fields
+
+
+def test_action_that_needs_a_note_opens_a_confirmation_page_and_refuses_without_it():
+    client = staff_client("analyst")
+    proposal = proposal_in_state(State.SCREENING)
+    page = client.get(act_url(proposal, Action.MARK_OUT_OF_SCOPE))
+    assert page.status_code == 200 and "note" in page.context["form"].fields
+    refused = client.post(act_url(proposal, Action.MARK_OUT_OF_SCOPE), {"note": ""})
+    assert refused.status_code == 200 and refused.context["form"].errors
+    assert Proposal.objects.get(pk=proposal.pk).state == State.SCREENING
+
+
+def test_bulk_action_with_mixed_proposals_reports_both_and_moves_only_the_allowed():
+    client = staff_client("analyst")
+    received = [make_proposal() for _ in range(3)]
+    decided = [proposal_in_state(State.ACCEPTED) for _ in range(2)]
+    ids = [str(p.pk) for p in received + decided]
+    data = {"action": "bulk_start_screening", "_selected_action": ids, "index": "0"}
+    confirm = client.post(LIST + "?queue=all", data)
+    assert confirm.status_code == 200 and confirm.context["count"] == 5
+    assert all(p.state == State.RECEIVED for p in Proposal.objects.filter(pk__in=[r.pk for r in received]))
+    result = client.post(LIST + "?queue=all", {**data, "confirm": "1"}, follow=True)
+    message = [str(m) for m in result.context["messages"]][0]
+    assert message.startswith("3 done, 2 refused") and "(2)" in message
+    assert {p.state for p in Proposal.objects.filter(pk__in=[r.pk for r in received])} == {State.SCREENING}
+    assert {p.state for p in Proposal.objects.filter(pk__in=[d.pk for d in decided])} == {State.ACCEPTED}
+
+
+def test_bulk_assign_and_my_queue():
+    lead, analyst = make_user("lead"), make_user("analyst")
+    client = Client()
+    client.force_login(lead)
+    proposals = [make_proposal() for _ in range(2)]
+    ids = [str(p.pk) for p in proposals]
+    data = {"action": "bulk_assign", "_selected_action": ids, "index": "0", "confirm": "1", "assignee": analyst.pk}
+    client.post(LIST, data)
+    assert set(Proposal.objects.filter(pk__in=ids).values_list("assignee", flat=True)) == {analyst.pk}
+    analyst_client = Client()
+    analyst_client.force_login(analyst)
+    mine = analyst_client.get(LIST + "?assignee=mine").context["cl"].result_list
+    assert {p.pk for p in mine} == {p.pk for p in proposals}
+
+
+def test_default_view_is_the_work_queue():
+    client = staff_client("analyst")
+    open_one, closed = make_proposal(), proposal_in_state(State.SPAM)
+    shown = {p.pk for p in client.get(LIST).context["cl"].result_list}
+    assert open_one.pk in shown and closed.pk not in shown
+    everything = {p.pk for p in client.get(LIST + "?queue=all").context["cl"].result_list}
+    assert closed.pk in everything
+
+
+def test_overdue_filter():
+    client = staff_client("analyst")
+    late, on_time = make_proposal(), make_proposal()
+    Proposal.objects.filter(pk=late.pk).update(acknowledge_due=timezone.localdate() - datetime.timedelta(days=2))
+    shown = {p.pk for p in client.get(LIST + "?overdue=yes").context["cl"].result_list}
+    assert late.pk in shown and on_time.pk not in shown
+
+
+@pytest.mark.parametrize("how", ["code", "lower_code", "word", "name"])
+def test_search_by_code_text_or_submitter_name(how):
+    client = staff_client("analyst")
+    wanted = make_proposal(title="Мәслихаттардың өкілеттігін кеңейту", submitter_name="Серікбол Ахметов")
+    make_proposal(title="Басқа ұсыныс", submitter_name="Дана Әлиева")
+    term = {"code": wanted.tracking_code, "lower_code": wanted.tracking_code.lower().replace("-", ""),
+            "word": "мәслихаттардың", "name": "Ахметов"}[how]
+    shown = {p.pk for p in client.get(LIST, {"q": term, "queue": "all"}).context["cl"].result_list}
+    assert shown == {wanted.pk}
+
+
+def test_editing_a_proposal_is_logged_in_the_admin_log():
+    client = staff_client("analyst")
+    proposal = make_proposal()
+    page = client.get(f"{LIST}{proposal.pk}/change/")
+    data = {k: v for k, v in page.context["adminform"].form.initial.items() if v is not None}
+    data.update({"title": "A clearer title", "summary_kk": "Қысқаша", "notes-TOTAL_FORMS": "1",
+                 "notes-INITIAL_FORMS": "0", "notes-0-text": "Checked against the Ak Zhol text.",
+                 "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"})
+    data = {k: ("" if v is None else (v.pk if hasattr(v, "pk") else v)) for k, v in data.items()}
+    response = client.post(f"{LIST}{proposal.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    proposal.refresh_from_db()
+    assert proposal.title == "A clearer title" and proposal.state == State.RECEIVED
+    assert LogEntry.objects.filter(object_id=str(proposal.pk)).exists()
+    note = ProposalNote.objects.get(proposal=proposal)
+    assert note.text == "Checked against the Ak Zhol text." and note.author.groups.filter(name="analyst").exists()
+
+
+def test_intake_from_another_channel_goes_through_the_service():
+    client = staff_client("analyst")
+    received = timezone.localtime() - datetime.timedelta(days=4)
+    data = {
+        "channel": Channel.EOTINISH, "external_ref": "ЖТ-2026-77", "received_at_0": received.strftime("%Y-%m-%d"),
+        "received_at_1": received.strftime("%H:%M:%S"), "submitter_kind": "citizen",
+        "submitter_name": "Арман Сейітов", "language": "kk", "title": "Хат бойынша ұсыныс",
+        "text": "Өңірлер кеңесін құру ұсынылады.",
+    }
+    response = client.post(f"{LIST}add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    proposal = Proposal.objects.get(external_ref="ЖТ-2026-77")
+    assert proposal.channel == Channel.EOTINISH and proposal.state == State.RECEIVED
+    assert timezone.localtime(proposal.received_at).date() == received.date()
+    assert proposal.events.get().action == Action.SUBMIT
+    again = client.post(f"{LIST}add/", data)
+    assert again.status_code == 200 and "external_ref" in again.context["adminform"].form.errors
+    assert Proposal.objects.filter(external_ref="ЖТ-2026-77").count() == 1
+
+
+def test_import_page_refuses_a_bad_file_whole_and_reports_the_lines():
+    client = staff_client("analyst")
+    header = ("channel,external_ref,received_at,submitter_kind,submitter_name,organisation,party,position,email,phone,"
+              "region,language,title,text,rationale,articles,category")
+    good = "letter,L-1,2026-11-02,citizen,Айгүл,,,,,,astana,kk,Ұсыныс,Мәтін,,,"
+    bad = "pigeon,L-2,2026-11-02,citizen,Айгүл,,,,,,astana,kk,Ұсыныс,Мәтін,,,"
+    upload = SimpleUploadedFile("in.csv", f"{header}\n{good}\n{bad}\n".encode(), "text/csv")
+    response = client.post(f"{LIST}import/", {"file": upload})
+    assert response.status_code == 200
+    assert [error.line for error in response.context["errors"]] == [3]
+    assert Proposal.objects.count() == 0
+
+
+def test_export_opens_as_utf8_and_contains_no_formula_or_contact_details():
+    client = staff_client("analyst")
+    make_proposal(title='=HYPERLINK("http://evil","click")', email="secret@example.org", phone="+77011112233",
+                  submitter_name="Гүлнар Тайлақова")
+    response = client.get(f"{LIST}export.csv?queue=all")
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())
+    text = body.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["title"] == "'=HYPERLINK(\"http://evil\",\"click\")"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+    assert "secret@example.org" not in text and "+77011112233" not in text and "Гүлнар" not in text
+
+
+def test_attachment_download_is_staff_only_and_never_inline(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from proposals import attachments
+
+    checked = attachments.check([SimpleUploadedFile("ұсыныс.pdf", PDF_BYTES)])
+    proposal = make_proposal(attachments=checked)
+    url = f"{LIST}attachment/{proposal.attachments.get().pk}/download/"
+    assert Client().get(url).status_code == 302  # the public: to the login page
+    outsider = Client()
+    outsider.force_login(make_user())
+    assert outsider.get(url).status_code == 302  # logged in, not staff: to the login page
+    response = staff_client("analyst").get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_changelist_query_count_does_not_grow_with_the_table():
+    client = staff_client("lead")
+    counts = []
+    for size in (50, 5000):
+        bulk_public(size - Proposal.objects.count(), state=State.IN_REVIEW, published_at=None)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        counts.append(len(captured))
+    print("changelist queries:", counts)
+    assert counts[0] == counts[1]
+
+
+def test_change_page_query_count_is_small():
+    client = staff_client("lead")
+    proposal = make_proposal()
+    services.proposal_transition(proposal=proposal, action=Action.START_SCREENING, actor=make_user("lead"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(f"{LIST}{proposal.pk}/change/").status_code == 200
+    print("change page queries:", len(captured))
+    assert len(captured) <= 40
+
+
+def test_deadlines_skip_weekends_and_the_calendars_holidays():
+    Holiday.objects.create(date=datetime.date(2026, 12, 16), name_kk="Тәуелсіздік күні", name_ru="День Независимости",
+                           name_en="Independence Day")
+    # Monday 14 December 2026: Tue 15, (Wed 16 holiday), Thu 17, Fri 18 -> acknowledge by Friday.
+    received = timezone.make_aware(datetime.datetime(2026, 12, 14, 10, 0))
+    proposal = make_proposal(received_at=received)
+    assert proposal.acknowledge_due == datetime.date(2026, 12, 18)
+    # 15 working days: 15, 17, 18, 21-25, 28-31, 1 Jan... (no holidays on the calendar in January here).
+    assert proposal.decision_due == datetime.date(2027, 1, 5)
+
+
+def test_deadline_extension_needs_a_note_and_moves_the_decision_date():
+    lead = make_user("lead")
+    proposal = make_proposal(received_at=timezone.make_aware(datetime.datetime(2026, 11, 2, 10, 0)))
+    with pytest.raises(services.WorkflowError):
+        services.proposal_extend_deadline(proposal=proposal, actor=lead, working_days=5, note="")
+    before = proposal.decision_due
+    services.proposal_extend_deadline(proposal=proposal, actor=lead, working_days=5, note="Awaiting the Ministry")
+    assert proposal.decision_due == before + datetime.timedelta(days=7)
+    assert proposal.events.last().action == Action.EXTEND_DEADLINE and proposal.events.last().is_public
