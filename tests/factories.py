@@ -1,9 +1,10 @@
 """Small factories: staff users per role, and proposals made through the services or put in any state."""
 import datetime
+import importlib
 import itertools
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from proposals import services, tracking
@@ -13,6 +14,18 @@ from proposals.workflow import DECIDED_STATES, NotAcceptedReason, State
 _counter = itertools.count(1)
 
 
+def ensure_roles():
+    """The role groups as their data migrations define them (a transactional test's flush removes groups)."""
+    roles = importlib.import_module("proposals.migrations.0003_staff_roles").ROLES
+    grants = importlib.import_module("proposals.migrations.0009_holiday_roles").GRANTS
+    if Group.objects.filter(name__in=roles).count() == len(roles):
+        return
+    for name, codenames in roles.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [*codenames, *grants.get(name, [])]
+        group.permissions.set(Permission.objects.filter(content_type__app_label="proposals", codename__in=wanted))
+
+
 def make_user(role=None, **fields):
     """A staff user in the group ``role`` ("analyst", "lead", "working-group member"), or none."""
     number = next(_counter)
@@ -20,6 +33,7 @@ def make_user(role=None, **fields):
     fields.setdefault("is_staff", role is not None)
     user = get_user_model().objects.create_user(password="test-password-123", **fields)
     if role:
+        ensure_roles()
         user.groups.add(Group.objects.get(name=role))
     return user
 

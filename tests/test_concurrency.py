@@ -10,7 +10,7 @@ from proposals.services import WorkflowError
 from proposals.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def waiting_on_locks():

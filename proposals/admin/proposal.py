@@ -221,7 +221,8 @@ class ProposalAdmin(admin.ModelAdmin):
         own = [
             path("<int:object_id>/act/<str:action>/", self.admin_site.admin_view(self.act_view),
                  name="proposals_proposal_act"),
-            path("attachment/<int:attachment_id>/download/", self.admin_site.admin_view(self.download_view),
+            # Not wrapped in admin_view: anyone but permitted staff gets a plain 404, not a login page.
+            path("attachment/<int:attachment_id>/download/", self.download_view,
                  name="proposals_attachment_download"),
             path("export.csv", self.admin_site.admin_view(self.export_view), name="proposals_proposal_export"),
             path("import/", self.admin_site.admin_view(self.import_view), name="proposals_proposal_import"),
@@ -257,9 +258,10 @@ class ProposalAdmin(admin.ModelAdmin):
 
     def download_view(self, request, attachment_id):
         """Staff-only download: never rendered inline, never sniffed as something else."""
-        attachment = get_object_or_404(Attachment.objects.select_related("proposal"), pk=attachment_id)
-        if not request.user.has_perm("proposals.view_attachment"):
-            raise PermissionDenied
+        user = request.user
+        if not (user.is_active and user.is_staff and user.has_perm("proposals.view_attachment")):
+            raise Http404
+        attachment = get_object_or_404(Attachment, pk=attachment_id)
         try:
             handle = attachment.file.open("rb")
         except OSError as error:

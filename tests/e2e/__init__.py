@@ -1,0 +1,1 @@
+"""End-to-end journeys in Debian's Chromium against a live server."""
