@@ -395,7 +395,7 @@ class ProposalEvent(models.Model):
         indexes = [models.Index(fields=["proposal", "created_at", "id"], name="event_proposal_time")]
 
     def __str__(self):
-        return f"{self.proposal_id}: {self.action} {self.from_state}→{self.to_state}"
+        return f"{timezone.localtime(self.created_at):%d.%m.%Y %H:%M} {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None or not self._state.adding:
@@ -415,7 +415,9 @@ class ProposalNote(models.Model):
     """An internal staff note; never shown to the public."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

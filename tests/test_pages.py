@@ -99,3 +99,15 @@ def test_unknown_page_is_a_friendly_404(client, language, settings):
     response = client.get(f"/{language}/no-such-page/")
     assert response.status_code == 404
     assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_language_switcher_keeps_the_page_and_its_filters(client):
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/kk/proposals/?category=courts&sort=oldest"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/proposals/?category=courts&sort=oldest"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/kk/submit/", "/ru/track/", "/en/proposals/", "/kk/stats/", "/ru/data/"])
+def test_every_page_declares_its_language(client, path):
+    assert f'<html lang="{path[1:3]}">' in client.get(path).content.decode()
