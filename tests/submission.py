@@ -1,6 +1,8 @@
 """Helpers for posting the public form as a browser would (a valid start time and one-time token)."""
+import io
 import time
 import uuid
+import zipfile
 
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +12,15 @@ from proposals.models import Party, Region
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def docx_bytes():
+    """A minimal DOCX: a zip with the content-types file and a word/ part."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
 
 
 def pdf(name="proposal.pdf", content=PDF_BYTES):

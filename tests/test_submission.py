@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
 from proposals.workflow import State
-from tests.submission import PDF_BYTES, PNG_BYTES, form_data, pdf
+from tests.submission import PDF_BYTES, PNG_BYTES, docx_bytes, form_data, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -142,14 +142,6 @@ def test_text_that_looks_like_a_formula_is_accepted_and_kept(client):
 
 
 # Attachments
-
-def docx_bytes():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
-
 
 def odt_bytes():
     buffer = io.BytesIO()

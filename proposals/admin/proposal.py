@@ -19,18 +19,25 @@ from proposals.models import Attachment, Proposal, ProposalEvent, ProposalNote
 from proposals.workflow import TRANSITIONS, Action
 
 
-class AttachmentInline(admin.TabularInline):
-    model = Attachment
-    fields = ["download", "content_type", "size", "sha256", "created_at"]
-    readonly_fields = fields
+class ReadOnlyInline(admin.TabularInline):
+    """Rows nobody adds, edits or deletes here (files as sent, the audit log)."""
+
     extra = 0
     can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["download", "content_type", "size", "sha256", "created_at"]
 
     @admin.display(description=gettext_lazy("file"))
     def download(self, attachment):
@@ -54,18 +61,9 @@ class NoteInline(admin.TabularInline):
         return request.user.has_perm(workflow.TRIAGE)
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ReadOnlyInline):
     model = ProposalEvent
     fields = ["created_at", "action", "from_state", "to_state", "actor", "note", "reason", "is_public"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Proposal)

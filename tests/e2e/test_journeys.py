@@ -2,7 +2,6 @@
 import csv
 import io
 import re
-import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -11,11 +10,12 @@ from proposals import access, services
 from proposals.models import Category, Party, Proposal, SubmitterKind
 from proposals.workflow import Action, State
 from tests.factories import make_proposal, make_user, put_in_state
+from tests.submission import PDF_BYTES as PDF
+from tests.submission import PNG_BYTES as PNG
+from tests.submission import docx_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 KAZAKH_WORD = "мәслихаттардың"
 
 
@@ -26,14 +26,6 @@ def files(tmp_path, **named):
         path.write_bytes(content)
         paths.append(str(path))
     return paths
-
-
-def docx():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 def login(page, base, username):
@@ -114,7 +106,7 @@ def test_party_staff_member_sends_a_long_proposal_with_three_files(live_server, 
     page.fill("#id_title", "Открытые партийные списки и порог 5 процентов")
     long_text = ("Предлагаем закрепить в Конституции открытые партийные списки. " * 120).strip()
     page.fill("#id_text", long_text)
-    page.set_input_files("#id_attachments", files(tmp_path, draft_pdf=PDF, chart_png=PNG, memo_docx=docx()))
+    page.set_input_files("#id_attachments", files(tmp_path, draft_pdf=PDF, chart_png=PNG, memo_docx=docx_bytes()))
     page.check("#id_consent")
     page.click(".proposal-form button[type=submit]")
     code = page.locator("#tracking-code").inner_text().strip()
