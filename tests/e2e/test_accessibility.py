@@ -65,3 +65,15 @@ def test_the_check_itself_finds_a_serious_violation(open_context):
     _context, page = open_context()
     page.set_content('<html lang="en"><body><main><input type="text"><img src="data:,"></main></body></html>')
     assert {violation_id for violation_id, _impact, _nodes in serious_violations(page)} >= {"label", "image-alt"}
+
+
+@pytest.mark.parametrize("width,zoom", [(320, 1), (1280, 2)])
+def test_pages_reflow_at_320_pixels_and_200_percent_zoom(live_server, open_context, width, zoom):
+    """No horizontal scrolling (WCAG 1.4.10): 320 px wide, or a desktop window at 200% zoom (640 CSS px)."""
+    proposal = decided_public_proposal()
+    _context, page = open_context(width // zoom, 800, "kk-KZ")
+    for path in ["/kk/", "/kk/submit/", "/kk/track/", "/kk/proposals/", f"/kk/proposals/{proposal.tracking_code}/",
+                 "/kk/stats/", "/kk/data/"]:
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (path, overflow)
