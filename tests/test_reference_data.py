@@ -86,7 +86,9 @@ def test_seed_demo_histories_match_the_states(seeded):
 
 def test_seed_demo_creates_a_login_for_each_role(seeded, client):
     for username, group in [("analyst", "analyst"), ("lead", "lead"), ("wgmember", "working-group member")]:
-        assert client.login(username=username, password=f"demo-{username}-2026")
+        client.logout()
+        response = client.post("/admin/login/", {"username": username, "password": f"demo-{username}-2026"})
+        assert response.status_code == 302, username
         assert client.get("/admin/").status_code == 200
         from django.contrib.auth import get_user_model
 

@@ -100,3 +100,15 @@ def test_languages_time_zone_and_fixtures(settings):
     assert Path(settings.FIXTURE_DIRS[0]).name == "fixtures"
     assert Path(settings.STATIC_ROOT) != Path(settings.MEDIA_ROOT)
     assert not Path(settings.MEDIA_ROOT).is_relative_to(Path(settings.STATIC_ROOT))
+
+
+def test_check_deploy_is_clean_in_production():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**clean, "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET,
+             "DJANGO_ALLOWED_HOSTS": "reform.example.kz"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

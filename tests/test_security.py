@@ -1,0 +1,44 @@
+"""Security headers, the content security policy, and the lockout after repeated failed staff logins."""
+import pytest
+from django.test import Client
+
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("path", ["/kk/", "/ru/submit/", "/en/proposals/", "/admin/login/"])
+def test_pages_forbid_inline_scripts_framing_and_sniffing(client, path):
+    response = client.get(path)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_templates_carry_no_inline_script():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    inline = [str(p) for p in root.rglob("*.html") if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", p.read_text())]
+    assert inline == []
+
+
+def test_repeated_failed_logins_lock_the_account_out(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    user = make_user("analyst", username="target")
+    client = Client()
+    statuses = [
+        client.post("/admin/login/", {"username": "target", "password": "wrong-guess"}).status_code for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    locked = client.post("/admin/login/", {"username": "target", "password": "test-password-123"})
+    assert locked.status_code == 429
+    assert "/admin/" not in locked.get("Location", "")
+    other_client = Client(REMOTE_ADDR="10.1.1.1")
+    response_elsewhere = other_client.post("/admin/login/", {"username": "target", "password": "test-password-123"})
+    assert response_elsewhere.status_code == 302
+    assert user.is_active
