@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "proposals.middleware.RequestSizeLimitMiddleware",
+    "proposals.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -226,6 +227,8 @@ PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
+# Contact details of submitters are removed this many months after the decision (manage.py anonymise_expired).
+PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 
 # Working-day deadlines of the appeals practice (DESIGN.md section 4).
 PARLREFORM_ACKNOWLEDGE_WORKING_DAYS = env_int("PARLREFORM_ACKNOWLEDGE_WORKING_DAYS", 3)

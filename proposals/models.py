@@ -214,6 +214,7 @@ class Proposal(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
     decision_released_at = models.DateTimeField(_("decision released"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("contact details removed"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

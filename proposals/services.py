@@ -304,6 +304,27 @@ def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
     return proposal
 
 
+def proposal_anonymise(*, proposal, at=None):
+    """Remove the submitter's contact details, and the name unless they consented to its publication.
+
+    The proposal, its texts and its audit trail stay; one event records the removal. Used by the
+    retention command; returns False if there was nothing left to remove.
+    """
+    with transaction.atomic():
+        locked = _lock(proposal)
+        if locked.anonymised_at is not None:
+            return False
+        locked.email = ""
+        locked.phone = ""
+        if not locked.publish_name:
+            locked.submitter_name = ""
+        locked.anonymised_at = at or timezone.now()
+        locked.save(update_fields=["email", "phone", "submitter_name", "anonymised_at", "updated_at"])
+        _record(locked, Action.ANONYMISE, None, locked.state, locked.state, at=locked.anonymised_at)
+    proposal.refresh_from_db()
+    return True
+
+
 def proposal_note_add(*, proposal, author, text):
     """Add an internal note. Raises WorkflowError if the text is empty or the author may not triage."""
     text = (text or "").strip()

@@ -43,6 +43,7 @@ class Action(models.TextChoices):
     RELEASE_DECISION = "release_decision", _("Release the decision")
     ASSIGN = "assign", _("Assign")
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
+    ANONYMISE = "anonymise", _("Remove contact details")
 
 
 class NotAcceptedReason(models.TextChoices):

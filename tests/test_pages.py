@@ -111,3 +111,17 @@ def test_language_switcher_keeps_the_page_and_its_filters(client):
 @pytest.mark.parametrize("path", ["/kk/submit/", "/ru/track/", "/en/proposals/", "/kk/stats/", "/ru/data/"])
 def test_every_page_declares_its_language(client, path):
     assert f'<html lang="{path[1:3]}">' in client.get(path).content.decode()
+
+
+def test_database_outage_gets_a_clear_503_page(client, monkeypatch):
+    from django.db import OperationalError
+
+    from proposals import selectors
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(selectors, "latest_public", down)
+    response = client.get("/en/")
+    assert response.status_code == 503
+    assert "temporarily unavailable" in response.content.decode() and response["Retry-After"] == "30"
