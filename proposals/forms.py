@@ -179,7 +179,7 @@ class SubmissionForm(PublicForm):
 
     def clean_submission_token(self):
         token = self.cleaned_data["submission_token"]
-        return token if token.isalnum() else ""
+        return token if token.isascii() and token.isalnum() else ""
 
     def clean(self):
         cleaned = super().clean()

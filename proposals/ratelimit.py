@@ -1,5 +1,6 @@
 """Per-client rate limits with fixed windows in the shared cache (database or Redis), not local memory."""
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -16,14 +17,29 @@ def parse_rates(spec):
     return rates
 
 
+UNKNOWN_ADDRESS = "0.0.0.0"
+
+
 def client_address(request):
-    """The client's address: the socket peer, or the entry our trusted proxies added to X-Forwarded-For."""
+    """The client's IP address: the entry our trusted proxies added to X-Forwarded-For, else the socket peer.
+
+    Always a valid address (the lockout log stores it in an inet column): anything else becomes 0.0.0.0.
+    """
     proxies = settings.PARLREFORM_TRUSTED_PROXIES
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _valid(forwarded[-proxies]):
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    address = request.META.get("REMOTE_ADDR", "")
+    return address if _valid(address) else UNKNOWN_ADDRESS
+
+
+def _valid(address):
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return True
 
 
 def _keys(scope, request, rates):

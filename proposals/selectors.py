@@ -207,8 +207,8 @@ def _named(counts, model):
 # Submitters' own pages
 
 def proposal_for_token(token):
-    """The proposal a public form's one-time token created, or None."""
-    if not token:
+    """The proposal a public form's one-time token created, or None (also for anything that is not a token)."""
+    if not token or len(token) > 64 or not token.isascii() or not token.isalnum():
         return None
     return Proposal.objects.filter(submission_token=token).first()
 

@@ -64,3 +64,13 @@ def test_proposal_and_status_addresses_never_fail(client, code):
     path = quote(code.replace("/", ""), safe="") or "x"
     for url in (f"/kk/proposals/{path}/", f"/kk/track/{path}/", f"/kk/track/link/{path}/"):
         assert client.get(url).status_code in (200, 302, 400, 404), url
+
+
+@pytest.mark.parametrize("name", ["category", "kind", "party", "region", "state", "language", "q", "article",
+                                  "received_from", "cursor", "sort"])
+def test_nul_characters_in_any_parameter_are_harmless(client, name):
+    public_proposal()
+    for url in ("/kk/proposals/", "/api/proposals.json"):
+        assert client.get(url, {name: "a\x00b"}).status_code == 200, (url, name)
+    data = form_data("citizen", submission_token="\x00", title="x\x00y")
+    assert client.post("/ru/submit/", data).status_code == 200

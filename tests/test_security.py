@@ -42,3 +42,22 @@ def test_repeated_failed_logins_lock_the_account_out(settings):
     response_elsewhere = other_client.post("/admin/login/", {"username": "target", "password": "test-password-123"})
     assert response_elsewhere.status_code == 302
     assert user.is_active
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "proxies", "expected"),
+    [
+        ("203.0.113.5", "", 0, "203.0.113.5"),
+        ("10.0.0.1", "198.51.100.7, 10.0.0.1", 1, "10.0.0.1"),
+        ("10.0.0.1", "198.51.100.7", 1, "198.51.100.7"),
+        ("10.0.0.1", "not-an-ip", 1, "10.0.0.1"),
+        ("", "", 0, "0.0.0.0"),
+        ("garbage", "", 0, "0.0.0.0"),
+    ],
+)
+def test_client_address_is_always_a_valid_ip(settings, rf, remote, forwarded, proxies, expected):
+    from proposals.ratelimit import client_address
+
+    settings.PARLREFORM_TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
