@@ -305,3 +305,20 @@ def test_deadline_extension_needs_a_note_and_moves_the_decision_date():
     services.proposal_extend_deadline(proposal=proposal, actor=lead, working_days=5, note="Awaiting the Ministry")
     assert proposal.decision_due == before + datetime.timedelta(days=7)
     assert proposal.events.last().action == Action.EXTEND_DEADLINE and proposal.events.last().is_public
+
+
+@pytest.mark.postgres
+def test_changelist_uses_the_planners_estimate_instead_of_counting_a_large_table(monkeypatch):
+    from proposals.admin import paginator
+
+    monkeypatch.setattr(paginator, "EXACT_COUNT_LIMIT", 100)
+    bulk_public(300, published_at=None)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE proposals_proposal")
+    client = staff_client("lead")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST + "?queue=all")
+    sqls = [query["sql"] for query in captured]
+    assert not [sql for sql in sqls if "COUNT(" in sql.upper() and '"proposals_proposal"' in sql]
+    assert any(sql.startswith("EXPLAIN") for sql in sqls)
+    assert 150 <= response.context["cl"].result_count <= 600
