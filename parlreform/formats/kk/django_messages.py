@@ -299,3 +299,10 @@ AUTH_MESSAGES = [
     gettext_noop("Password reset complete"),
     gettext_noop("Password change successful"),
 ]
+
+# Django's Kazakh catalogue has these, but malformed (untranslated fragments, plural rules typed into the text).
+ADMIN_CORRECTIONS = [
+    ngettext_lazy("%(total_count)s selected", "All %(total_count)s selected", 1),
+    gettext_noop("0 of %(cnt)s selected"),
+    gettext_noop("Select all %(total_count)s %(module_name)s"),
+]
