@@ -5,6 +5,8 @@ from django.urls import include, path
 
 from proposals import api, views
 
+handler500 = "proposals.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

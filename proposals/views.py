@@ -1,7 +1,9 @@
 """Thin views: each calls one selector or service and renders a template."""
+import sys
+
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -170,6 +172,16 @@ class WithdrawView(SubmitterView):
         else:
             messages.success(request, _("Your proposal has been withdrawn."))
         return redirect(reverse("status", args=[proposal.tracking_code]))
+
+
+def server_error(request):
+    """The 500 handler: an unreachable database (even in a middleware, e.g. saving the session) is a 503."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = render(request, "errors/503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
+    return render(request, "500.html", status=500)
 
 
 def csrf_failure(request, reason=""):
