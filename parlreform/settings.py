@@ -48,7 +48,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_ENV=production needs DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "proposals.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "proposals",
 ]
 
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -183,6 +186,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Staff sign in with a password and a code from an authenticator app (TOTP); on by default in production.
+PARLREFORM_REQUIRE_2FA = env_bool("PARLREFORM_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = "parlreform"
 # Repeated failed staff logins lock that username from that address out for a while.
 AXES_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("PARLREFORM_LOGIN_LOCKOUT_MINUTES", 60) / 60

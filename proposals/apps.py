@@ -1,5 +1,6 @@
-"""App configuration: after every migrate, make sure the database cache table exists."""
+"""App configuration: the database cache table after every migrate, and the staff console's admin site."""
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,13 @@ def create_cache_table(using="default", **kwargs):
 
     if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
         call_command("createcachetable", database=using, verbosity=0)
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """The admin, served by the staff console's site (two-factor authentication in production)."""
+
+    default = False
+    default_site = "proposals.admin_site.StaffAdminSite"
 
 
 class ProposalsConfig(AppConfig):

@@ -1,0 +1,22 @@
+"""The staff console's admin site (outside the admin package, which registers on it: no import cycle)."""
+from django.conf import settings
+from django.contrib import admin
+from django_otp.admin import OTPAdminAuthenticationForm
+
+
+class StaffAdminSite(admin.AdminSite):
+    """Django's admin site; when PARLREFORM_REQUIRE_2FA is on (production), only TOTP-verified staff get in."""
+
+    @property
+    def login_form(self):
+        return OTPAdminAuthenticationForm if settings.PARLREFORM_REQUIRE_2FA else None
+
+    @property
+    def login_template(self):
+        return "otp/admin111/login.html" if settings.PARLREFORM_REQUIRE_2FA else None
+
+    def has_permission(self, request):
+        allowed = super().has_permission(request)
+        if allowed and settings.PARLREFORM_REQUIRE_2FA:
+            return request.user.is_verified()
+        return allowed
