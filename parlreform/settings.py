@@ -163,6 +163,9 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 FORMAT_MODULE_PATH = ["parlreform.formats"]
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
+    # The console backend would print every receipt, with its address and status link, into the logs.
+    raise ImproperlyConfigured("DJANGO_ENV=production needs DJANGO_EMAIL_BACKEND (e.g. the SMTP backend).")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")

@@ -23,6 +23,10 @@ SORTS = [
 ]
 
 
+# Dates outside these years cannot concern the reform; they are read as "no limit" or "nothing", never computed.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
+
+
 def public_state_condition(state):
     """What "state" means in public: a decision counts only once released; until then it is with the Working Group."""
     if state in DECIDED_STATES:
@@ -74,9 +78,17 @@ class RegisterFilter(django_filters.FilterSet):
         return queryset.filter(public_state_condition(value))
 
     def filter_received_from(self, queryset, name, value):
+        if value.year < EARLIEST_YEAR:
+            return queryset
+        if value.year > LATEST_YEAR:
+            return queryset.none()
         return queryset.filter(received_at__gte=start_of_day(value))
 
     def filter_received_to(self, queryset, name, value):
+        if value.year > LATEST_YEAR:
+            return queryset
+        if value.year < EARLIEST_YEAR:
+            return queryset.none()
         return queryset.filter(received_at__lt=start_of_day(value + datetime.timedelta(days=1)))
 
     def filter_article(self, queryset, name, value):

@@ -51,7 +51,15 @@ def line(label, **kwargs):
                            validators=[validate_single_line], **kwargs)
 
 
-# Which person and organisation fields each kind of submitter must fill in.
+# The person and organisation fields of each kind of submitter; the others are ignored for that kind.
+FIELDS_BY_KIND = {
+    SubmitterKind.CITIZEN: ["citizen_name", "citizen_phone", "publish_name"],
+    SubmitterKind.PARTY: ["party", "party_contact", "party_position"],
+    SubmitterKind.NGO: ["org_name", "org_contact", "org_position", "org_bin"],
+    SubmitterKind.BUSINESS: ["org_name", "org_contact", "org_position", "org_bin"],
+    SubmitterKind.EXPERT: ["expert_name", "expert_affiliation"],
+}
+# Which of them each kind must fill in.
 REQUIRED_BY_KIND = {
     SubmitterKind.CITIZEN: ["citizen_name", "region"],
     SubmitterKind.PARTY: ["party", "party_contact", "party_position"],
@@ -184,6 +192,11 @@ class SubmissionForm(PublicForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("submitter_kind")
+        if kind in FIELDS_BY_KIND:
+            # Leftovers in another kind's (hidden) fields must not block the form.
+            others = {name for fields in FIELDS_BY_KIND.values() for name in fields} - set(FIELDS_BY_KIND[kind])
+            for name in others:
+                self._errors.pop(name, None)
         for name in REQUIRED_BY_KIND.get(kind, []):
             value = cleaned.get(name)
             if name not in self.errors and (value is None or (isinstance(value, str) and not value.strip())):

@@ -25,7 +25,8 @@ def send_receipt(request, proposal):
     def send():
         try:
             send_mail(subject, body, None, [proposal.email])
-        except Exception:
-            logger.exception("Receipt email for %s could not be sent", proposal.tracking_code)
+        except Exception as error:
+            # The class only: a mail server's message can contain the address.
+            logger.error("Receipt email for %s could not be sent: %s", proposal.tracking_code, type(error).__name__)
 
     transaction.on_commit(send)

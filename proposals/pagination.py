@@ -31,7 +31,7 @@ def decode(cursor, keys):
         for (_field, _descending, kind), value in zip(keys, values, strict=True):
             if kind == "datetime":
                 value = datetime.datetime.fromisoformat(value)
-                if value.tzinfo is None:
+                if value.tzinfo is None or not 1990 <= value.year <= 2200:
                     return None
             elif kind == "int":
                 value = int(value)

@@ -177,7 +177,7 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
             raise WorkflowError(_("Choose the reason the proposal was not accepted."), "reason_required")
         original = _original_for_duplicate(locked, duplicate_of) if transition.needs_duplicate else None
 
-        from_state = locked.state
+        from_state, released_before = locked.state, locked.decision_released_at
         locked.state = transition.target
         locked.duplicate_of = original
         locked.decision_reason = reason if transition.target == State.NOT_ACCEPTED else ""
@@ -192,9 +192,11 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
                 "published_at", "updated_at",
             ]
         )
+        # Leaving a decision nobody has announced must not announce, on the timeline, that there was one.
+        unannounced = from_state in DECIDED_STATES and released_before is None
         _record(
             locked, action, actor, from_state, locked.state,
-            note=note, reason=locked.decision_reason, at=at, is_public=transition.public,
+            note=note, reason=locked.decision_reason, at=at, is_public=transition.public and not unannounced,
         )
     proposal.refresh_from_db()
     return proposal

@@ -150,7 +150,7 @@ class SubmitterView(View):
 class StatusView(SubmitterView):
     def get(self, request, code):
         proposal = self.status["proposal"]
-        context = {**self.status, "can_withdraw": proposal.state in OPEN_STATES}
+        context = {**self.status, "can_withdraw": proposal.public_state in OPEN_STATES}
         return render(request, "proposals/status.html", context)
 
 
@@ -159,7 +159,7 @@ class WithdrawView(SubmitterView):
 
     def get(self, request, code):
         proposal = self.status["proposal"]
-        if proposal.state not in OPEN_STATES:
+        if proposal.public_state not in OPEN_STATES:
             return redirect("status", code=proposal.tracking_code)
         return render(request, "proposals/withdraw.html", {"proposal": proposal})
 
@@ -168,7 +168,7 @@ class WithdrawView(SubmitterView):
         try:
             services.proposal_transition(proposal=proposal, action=Action.WITHDRAW, actor=None)
         except services.WorkflowError:
-            messages.error(request, _("This proposal can no longer be withdrawn: a decision has been made on it."))
+            messages.error(request, _("This proposal can no longer be withdrawn."))
         else:
             messages.success(request, _("Your proposal has been withdrawn."))
         return redirect(reverse("status", args=[proposal.tracking_code]))

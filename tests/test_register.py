@@ -312,3 +312,11 @@ def test_query_count_is_the_same_at_10_and_1000_proposals(url):
     print(url, "queries with a cold cache:", counts)
     assert counts[0] == counts[1], counts
     assert counts[1] <= 20
+
+
+@pytest.mark.parametrize("query", ["received_to=9999-12-31", "received_from=0001-01-01", "received_from=9999-12-31",
+                                   "received_to=0001-01-01"])
+def test_dates_at_the_calendars_edges_are_handled(client, query):
+    public_proposal()
+    assert client.get(f"/en/proposals/?{query}").status_code == 200
+    assert client.get(f"/api/proposals.json?{query}").status_code == 200

@@ -155,3 +155,11 @@ def test_second_submit_with_the_same_token_returns_the_first(tmp_path, settings)
         make_proposal(submission_token="a" * 32)
     assert duplicate.value.proposal == first
     assert Proposal.objects.count() == 1 and ProposalEvent.objects.count() == 1
+
+
+def test_reconsidering_is_public_only_for_an_announced_decision(lead):
+    announced = proposal_in_state(State.ACCEPTED, decision_released_at=timezone.now())
+    silent = proposal_in_state(State.ACCEPTED)
+    for proposal in (announced, silent):
+        services.proposal_transition(proposal=proposal, action=Action.RECONSIDER, actor=lead, note="New facts.")
+    assert announced.events.last().is_public and not silent.events.last().is_public

@@ -80,7 +80,7 @@ def test_production_refuses_missing_allowed_hosts():
 def test_production_starts_with_its_secrets_and_never_debugs():
     code, output = start_django(
         DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz",
-        DJANGO_DEBUG="1",
+        DJANGO_DEBUG="1", DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     )
     assert code == 0, output
     assert output.strip().endswith("False")
@@ -108,7 +108,15 @@ def test_check_deploy_is_clean_in_production():
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
         env={**clean, "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET,
-             "DJANGO_ALLOWED_HOSTS": "reform.example.kz"},
+             "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
+             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_console_email_backend():
+    code, output = start_django(
+        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz"
+    )
+    assert code != 0 and "DJANGO_EMAIL_BACKEND" in output

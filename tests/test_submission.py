@@ -380,3 +380,8 @@ def test_rate_limits_live_in_a_shared_cache(settings):
 
 def test_form_page_prefills_the_interface_language(client):
     assert client.get("/ru/submit/").context["form"]["language"].value() == "ru"
+
+
+def test_leftovers_in_another_kinds_fields_do_not_block_the_form(client):
+    response = post(client, form_data("party", citizen_phone="123", org_bin="not a bin"))
+    assert response.status_code == 302 and Proposal.objects.get().phone == ""

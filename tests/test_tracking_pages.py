@@ -140,6 +140,7 @@ def test_withdrawal_is_refused_once_decided(client):
     response = client.post(f"/en/track/{proposal.tracking_code}/withdraw/", follow=True)
     assert Proposal.objects.get(pk=proposal.pk).state == State.ACCEPTED
     assert "can no longer be withdrawn" in response.content.decode()
+    assert "decision" not in response.content.decode().split("can no longer be withdrawn")[1][:40]
     assert not ProposalEvent.objects.filter(proposal=proposal, action=Action.WITHDRAW).exists()
 
 

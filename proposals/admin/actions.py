@@ -10,6 +10,8 @@ from proposals import export, services
 from proposals.admin.forms import ActionForm
 from proposals.workflow import TRANSITIONS, Action
 
+MAX_BULK = 1000
+
 
 def run_bulk(modeladmin, request, queryset, action):
     """Confirm, then apply ``action`` to every selected proposal; report moved and refused, with reasons."""
@@ -29,17 +31,24 @@ def run_bulk(modeladmin, request, queryset, action):
             summary = f"{summary}: {reasons}"
         modeladmin.message_user(request, summary, messages.WARNING if refused else messages.SUCCESS)
         return None
+    # The confirmation names the proposals it will touch, so "select all" cannot grow before the click.
+    selected = [str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True)[: MAX_BULK + 1]]
+    if len(selected) > MAX_BULK:
+        modeladmin.message_user(
+            request, _("Select at most %(count)d proposals for one action.") % {"count": MAX_BULK}, messages.ERROR
+        )
+        return None
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": _("Confirm: %(action)s") % {"action": Action(action).label},
         "opts": modeladmin.opts,
         "queryset": queryset.select_related("category")[:200],
-        "count": queryset.count(),
+        "count": len(selected),
         "form": form,
         "media": modeladmin.media + form.media,
         "action_name": request.POST.get("action"),
-        "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-        "select_across": request.POST.get("select_across", "0"),
+        "selected": selected,
+        "select_across": "0",
     }
     return TemplateResponse(request, "admin/proposals/proposal/bulk_action.html", context)
 

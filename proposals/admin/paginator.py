@@ -17,12 +17,16 @@ class EstimatedCountPaginator(Paginator):
         connection = connections[queryset.db]
         if connection.vendor != "postgresql" or self._table_rows(connection) < EXACT_COUNT_LIMIT:
             return super().count
+        # Small filtered lists are counted exactly (cheaply, never past the limit); only big ones are estimated.
+        counted = queryset.order_by().values("pk")[: EXACT_COUNT_LIMIT + 1].count()
+        if counted <= EXACT_COUNT_LIMIT:
+            return counted
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
             plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
-        return int(plan[0]["Plan"]["Plan Rows"])
+        return max(int(plan[0]["Plan"]["Plan Rows"]), EXACT_COUNT_LIMIT + 1)
 
     def _table_rows(self, connection):
         with connection.cursor() as cursor:

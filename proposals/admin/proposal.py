@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 
 from proposals import export, importer, search, selectors, services, tracking, workflow
 from proposals.admin import actions as bulk
@@ -153,8 +154,8 @@ class ProposalAdmin(admin.ModelAdmin):
             return queryset.filter(tracking_code=code), False
         if not term:
             return queryset, False
-        matches = search.search(Proposal.objects.all(), term).values("pk")
-        return queryset.filter(pk__in=matches) | queryset.filter(submitter_name__icontains=term[:100]), False
+        # One query on the list's own table (the full-text condition names it, so no subquery).
+        return search.search(queryset, term) | queryset.filter(submitter_name__icontains=term[:100]), False
 
     # Permissions: nobody deletes; staff add only through the intake form (which uses the service)
 
@@ -176,7 +177,13 @@ class ProposalAdmin(admin.ModelAdmin):
         return super().get_fieldsets(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else super().get_readonly_fields(request, obj)
+        if obj is None:
+            return []
+        fields = [*super().get_readonly_fields(request, obj), "publish_name"]  # the submitter's consent, not staff's
+        if obj.published_at is not None and not request.user.has_perm(workflow.PUBLISH):
+            # What the public reads changes only with the publishing permission.
+            fields += ["title", "summary_kk", "summary_ru", "summary_en", "response_kk", "response_ru", "response_en"]
+        return fields
 
     def get_inlines(self, request, obj):
         return [] if obj is None else super().get_inlines(request, obj)
@@ -220,7 +227,7 @@ class ProposalAdmin(admin.ModelAdmin):
             path("<int:object_id>/act/<str:action>/", self.admin_site.admin_view(self.act_view),
                  name="proposals_proposal_act"),
             # Not wrapped in admin_view: anyone but permitted staff gets a plain 404, not a login page.
-            path("attachment/<int:attachment_id>/download/", self.download_view,
+            path("attachment/<int:attachment_id>/download/", never_cache(self.download_view),
                  name="proposals_attachment_download"),
             path("export.csv", self.admin_site.admin_view(self.export_view), name="proposals_proposal_export"),
             path("import/", self.admin_site.admin_view(self.import_view), name="proposals_proposal_import"),
@@ -256,8 +263,7 @@ class ProposalAdmin(admin.ModelAdmin):
 
     def download_view(self, request, attachment_id):
         """Staff-only download: never rendered inline, never sniffed as something else."""
-        user = request.user
-        if not (user.is_active and user.is_staff and user.has_perm("proposals.view_attachment")):
+        if not (self.admin_site.has_permission(request) and request.user.has_perm("proposals.view_attachment")):
             raise Http404
         attachment = get_object_or_404(Attachment, pk=attachment_id)
         try:

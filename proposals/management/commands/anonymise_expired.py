@@ -3,15 +3,16 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 from django.utils import timezone
 
 from proposals import services
 from proposals.models import Proposal
-from proposals.workflow import DECIDED_STATES
+from proposals.workflow import DECIDED_STATES, State
 
 
 class Command(BaseCommand):
-    help = "Remove email, phone and (unless consented) name of submitters whose proposals were decided long ago."
+    help = "Remove contact details (and unconsented names) of proposals decided or closed long ago."
 
     def add_arguments(self, parser):
         parser.add_argument("--months", type=int, default=None, help="override PARLREFORM_RETENTION_MONTHS")
@@ -22,8 +23,10 @@ class Command(BaseCommand):
         if months < 1:
             raise CommandError("--months must be at least 1.")
         cutoff = timezone.now() - datetime.timedelta(days=round(months * 30.44))
+        closed = [State.DUPLICATE, State.OUT_OF_SCOPE, State.WITHDRAWN, State.SPAM]
         expired = Proposal.objects.filter(
-            state__in=DECIDED_STATES, decided_at__lt=cutoff, anonymised_at__isnull=True
+            Q(state__in=DECIDED_STATES, decided_at__lt=cutoff) | Q(state__in=closed, updated_at__lt=cutoff),
+            anonymised_at__isnull=True,
         ).order_by("pk")
         if dry_run:
             self.stdout.write(f"{expired.count()} proposals would lose their contact details (decided before "
