@@ -1,5 +1,4 @@
 """Open data: the published register as JSON (paginated) and CSV (streamed), with the register's filters."""
-import csv
 import hashlib
 
 from django.http import JsonResponse, StreamingHttpResponse
@@ -10,7 +9,8 @@ from django.views.decorators.http import condition, require_GET
 
 from proposals import selectors
 from proposals.models import Language, in_language
-from proposals.spreadsheet import neutralise
+from proposals.pagination import with_cursor
+from proposals.spreadsheet import stream_csv
 
 FIELDS = [
     "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
@@ -109,14 +109,7 @@ def proposals_json(request):
 def _page_link(request, cursor):
     if cursor is None:
         return None
-    params = request.GET.copy()
-    params["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
-class _Echo:
-    def write(self, value):
-        return value
+    return request.build_absolute_uri(f"{request.path}?{with_cursor(request.GET, cursor)}")
 
 
 @require_GET
@@ -124,16 +117,14 @@ class _Echo:
 def proposals_csv(request):
     language = _language(request)
 
-    def rows():
-        writer = csv.writer(_Echo())
-        yield "\ufeff" + writer.writerow(FIELDS)
+    def records():
         with translation.override(language):
             base = request.build_absolute_uri("/")[:-1]
             for proposal in selectors.register_all(request.GET):
                 item = record(proposal, language, base)
                 item["articles"] = ", ".join(item["articles"])
-                yield writer.writerow([neutralise(item[field]) if item[field] is not None else "" for field in FIELDS])
+                yield [item[field] for field in FIELDS]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="parlreform-proposals.csv"'
     return response

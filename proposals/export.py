@@ -1,10 +1,8 @@
 """Staff CSV export of proposals: UTF-8 with BOM for spreadsheets, formula-safe cells, no contact details."""
-import csv
-
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from proposals.spreadsheet import neutralise
+from proposals.spreadsheet import stream_csv
 
 COLUMNS = [
     ("tracking_code", lambda p: p.tracking_code),
@@ -32,20 +30,14 @@ COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def rows(queryset):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([name for name, _value in COLUMNS])
     proposals = queryset.select_related("party", "region", "category", "assignee").order_by("-received_at", "-id")
     for proposal in proposals.iterator(chunk_size=2000):
-        yield writer.writerow([neutralise(value(proposal)) for _name, value in COLUMNS])
+        yield [value(proposal) for _name, value in COLUMNS]
 
 
 def csv_response(queryset):
-    response = StreamingHttpResponse(rows(queryset), content_type="text/csv; charset=utf-8")
+    header = [name for name, _value in COLUMNS]
+    response = StreamingHttpResponse(stream_csv(header, rows(queryset)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="proposals-{timezone.localdate():%Y-%m-%d}.csv"'
     return response

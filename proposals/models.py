@@ -329,7 +329,10 @@ class Proposal(models.Model):
         if self.publish_name and self.submitter_name:
             return self.submitter_name
         kind = SubmitterKind(self.submitter_kind).label
-        return f"{kind}, {self.region.name}" if self.region_id else str(kind)
+        if not self.region_id:
+            return str(kind)
+        # Translators: who proposed it, as the public reads it, e.g. "Citizen, Astana".
+        return _("%(kind)s, %(region)s") % {"kind": kind, "region": self.region.name}
 
 
 def attachment_path(instance, filename):

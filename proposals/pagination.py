@@ -54,6 +54,13 @@ def _after(keys, values, reverse=False):
     return condition
 
 
+def with_cursor(params, cursor):
+    """The query string of ``params`` (a QueryDict: the filters) with ``cursor`` in place of any other."""
+    params = params.copy()
+    params["cursor"] = cursor
+    return params.urlencode()
+
+
 def paginate(queryset, keys, cursor, per_page):
     """One page of ``queryset`` ordered by ``keys`` [(field, descending, "datetime"|"int"), ...].
 

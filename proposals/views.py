@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from proposals import access, api, notifications, ratelimit, selectors, services, tracking
 from proposals.forms import SubmissionForm, TrackForm
+from proposals.pagination import with_cursor
 from proposals.workflow import OPEN_STATES, Action
 
 RECEIPT_SESSION_KEY = "receipt_code"
@@ -218,9 +219,7 @@ def page_links(request, page):
     links = {}
     for name, cursor in (("next", page.next_cursor), ("previous", page.previous_cursor)):
         if cursor:
-            params = request.GET.copy()
-            params["cursor"] = cursor
-            links[name] = f"?{params.urlencode()}"
+            links[name] = f"?{with_cursor(request.GET, cursor)}"
     return links
 
 

@@ -146,7 +146,3 @@ def actions_from(state):
     """The state-changing actions the table allows from ``state``, in table order."""
     return [t for t in TRANSITIONS.values() if state in t.sources]
 
-
-def is_allowed(state, action):
-    transition = TRANSITIONS.get(action)
-    return transition is not None and state in transition.sources

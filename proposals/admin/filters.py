@@ -1,10 +1,9 @@
 """List filters of the triage console: the work queue by default, my queue, overdue."""
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from proposals.workflow import DECIDED_STATES, OPEN_STATES, TRIAGE
+from proposals.admin.forms import assignable_staff
+from proposals.workflow import DECIDED_STATES, OPEN_STATES
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -32,9 +31,9 @@ class QueueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value is None:
-            return queryset.filter(state__in=OPEN_STATES)
+            return queryset.open()
         if value == "decided":
-            return queryset.filter(state__in=DECIDED_STATES)
+            return queryset.decided()
         if value == "closed":
             return queryset.exclude(state__in=OPEN_STATES | DECIDED_STATES)
         return queryset
@@ -45,9 +44,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        staff = get_user_model().objects.filter(
-            Q(groups__permissions__codename=TRIAGE.split(".")[1]) | Q(is_superuser=True), is_active=True
-        ).distinct().order_by("username")
+        staff = assignable_staff()
         return [("mine", _("Assigned to me")), ("none", _("Unassigned"))] + [
             (str(user.pk), user.get_full_name() or user.get_username()) for user in staff
         ]
@@ -55,7 +52,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "mine":
-            return queryset.filter(assignee=request.user)
+            return queryset.assigned_to(request.user)
         if value == "none":
             return queryset.filter(assignee__isnull=True)
         if value and value.isdigit():
