@@ -235,6 +235,8 @@ class Proposal(models.Model):
                 fields=["-received_at", "-id"], name="proposal_public_recent",
                 condition=Q(published_at__isnull=False),
             ),
+            # The console's lists: newest first, whatever the filter (a backward walk that stops after a page).
+            models.Index(fields=["-received_at", "-id"], name="proposal_recent"),
             models.Index(fields=["state", "-received_at"], name="proposal_state_received"),
             models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),
             models.Index(fields=["state", "decision_due"], name="proposal_state_due"),

@@ -240,34 +240,44 @@ def submitter_status(tracking_code):
 
 LIKELY_DUPLICATES = 5
 SIMILARITY_THRESHOLD = 0.3
+# Candidates read per lookup, however big the table: the nearest titles, and the latest in the same topic.
+NEAREST_TITLES = 40
+RECENT_IN_CATEGORY = 100
+RECENT_DAYS = 60
 
 
 def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
     """Other proposals whose title (and opening text) read like this one's, most similar first.
 
-    PostgreSQL: trigram similarity, candidates found through the trigram index on titles. Elsewhere:
-    a word-overlap score over recent proposals in the same category (a fallback for small data).
+    PostgreSQL: the nearest titles by trigram distance (a GiST index scan that stops after NEAREST_TITLES)
+    and the latest proposals in the same topic, scored by title and opening-text similarity. Elsewhere:
+    a word-overlap score over recent proposals in the same topic (a fallback for small data).
+    The work is bounded by the candidate counts, not by the size of the table.
     """
-    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM).select_related("category")
+    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM)
+    recent = others.filter(
+        category=proposal.category_id, received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS)
+    ).order_by("-received_at", "-id")
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
+        from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
         from django.db.models.functions import Left
 
-        candidates = others.filter(title__trigram_similar=proposal.title) | others.filter(
-            category=proposal.category_id, received_at__gte=proposal.received_at - datetime.timedelta(days=60)
+        nearest = others.annotate(distance=TrigramDistance("title", proposal.title)).order_by("distance")
+        candidates = Proposal.objects.filter(
+            Q(pk__in=nearest.values("pk")[:NEAREST_TITLES]) | Q(pk__in=recent.values("pk")[:RECENT_IN_CATEGORY])
         )
         title_score = TrigramSimilarity("title", proposal.title)
         text_score = TrigramSimilarity(Left("text", 500), proposal.text[:500])
         scored = (
-            candidates.annotate(score=(title_score + text_score) / 2)
+            candidates.select_related("category")
+            .annotate(score=(title_score + text_score) / 2)
             .filter(score__gte=SIMILARITY_THRESHOLD)
-            .order_by("-score")
+            .order_by("-score", "-received_at")
         )
         return list(scored[:limit])
     words = set(search.fold(proposal.title + " " + proposal.text[:500]).split())
-    recent = others.filter(category=proposal.category_id).order_by("-received_at")[:300]
     scored = []
-    for other in recent:
+    for other in recent.select_related("category")[:RECENT_IN_CATEGORY * 3]:
         other_words = set(search.fold(other.title + " " + other.text[:500]).split())
         union = words | other_words
         score = len(words & other_words) / len(union) if union else 0

@@ -346,3 +346,23 @@ def test_select_all_confirms_exactly_the_proposals_it_will_touch():
                        "_selected_action": page.context["selected"]})
     assert Proposal.objects.get(pk=late.pk).state == State.RECEIVED
     assert {p.state for p in Proposal.objects.filter(pk__in=[p.pk for p in proposals])} == {State.SCREENING}
+
+
+def test_date_drilldown_lists_the_periods_between_the_first_and_last_proposal_without_scanning_them():
+    for day in (datetime.datetime(2025, 3, 10, 12), datetime.datetime(2026, 2, 5, 12), datetime.datetime(2026, 4, 9)):
+        make_proposal(received_at=timezone.make_aware(day))
+    client = staff_client("lead")
+
+    with CaptureQueriesContext(connection) as captured:
+        years = client.get(LIST).content.decode()
+    sqls = [query["sql"] for query in captured]
+    months = client.get(LIST + "?received_at__year=2026").content.decode()
+
+    assert "received_at__year=2025" in years and "received_at__year=2026" in years
+    assert "received_at__year=2024" not in years and "received_at__year=2027" not in years
+    # Every month from the first to the last of the year (March too, though empty), none outside.
+    assert all(f"received_at__month={month}&" in months for month in (2, 3, 4))
+    assert "received_at__month=1&" not in months and "received_at__month=5&" not in months
+    # One MIN/MAX query; never SELECT DISTINCT over truncated dates of every row.
+    assert not [sql for sql in sqls if "trunc" in sql.lower()]
+    assert len([sql for sql in sqls if "MIN(" in sql and "received_at" in sql]) == 1
