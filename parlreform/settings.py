@@ -122,7 +122,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache"}}
+    # Django's default of 300 entries would evict the cached public figures whenever a few hundred
+    # clients hold rate-limit counters (Django counts the table on each write, so not unbounded either).
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -42,8 +42,11 @@ def decode(cursor, keys):
 
 
 def _after(keys, values, reverse=False):
-    """The rows strictly after ``values`` in the order ``keys`` (or before, if ``reverse``)."""
-    # (a, b) < (x, y) written as a < x OR (a = x AND b < y), which every database understands.
+    """The rows strictly after ``values`` in the order ``keys`` (or before, if ``reverse``).
+
+    (a, b) < (x, y) is written a <= x AND (a < x OR (a = x AND b < y)): the same rows, and the leading
+    range condition lets the database start its index scan at the cursor instead of at the first row.
+    """
     condition = Q()
     for index, (field, descending, _kind) in enumerate(keys):
         forward = descending != reverse
@@ -51,7 +54,9 @@ def _after(keys, values, reverse=False):
         for earlier in range(index):
             step &= Q(**{keys[earlier][0]: values[earlier]})
         condition |= step
-    return condition
+    first_field, first_descending, _kind = keys[0]
+    bound = Q(**{f"{first_field}__{'lte' if first_descending != reverse else 'gte'}": values[0]})
+    return bound & condition
 
 
 def with_cursor(params, cursor):

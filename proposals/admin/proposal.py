@@ -61,10 +61,17 @@ class NoteInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm(workflow.TRIAGE)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
 
 class EventInline(ReadOnlyInline):
     model = ProposalEvent
     fields = ["created_at", "action", "from_state", "to_state", "actor", "note", "reason", "is_public"]
+
+    def get_queryset(self, request):
+        # Each row names its actor: one join, not one query per event.
+        return super().get_queryset(request).select_related("actor")
 
 
 @admin.register(Proposal)
