@@ -1,0 +1,128 @@
+"""The benchmark's report: one table of pages by size, the targets it must meet, and the JSON record."""
+import os
+import platform
+
+import django
+from django.db import connection
+
+LABELS = {
+    "register": "Register, page 1",
+    "register_exact_count": "  baseline: exact COUNT(*)",
+    "register_deep": "Register, deep page",
+    "register_deep_offset": "  baseline: OFFSET",
+    "register_search": "Register, topic + full-text",
+    "register_search_icontains": "  baseline: icontains",
+    "detail": "Proposal page",
+    "statistics": "Statistics",
+    "api": "JSON API, first page",
+    "admin_changelist": "Admin list (work queue)",
+    "admin_default": "  baseline: default ModelAdmin",
+    "admin_search": "Admin list, search",
+    "admin_change": "Admin proposal page",
+    "submit": "Submission (POST)",
+    "duplicates": "Near-duplicate lookup",
+}
+# (page, its baseline, how many times faster the page must be at the largest size)
+SPEED_TARGETS = [
+    ("admin_changelist", "admin_default", 5),
+    ("register_search", "register_search_icontains", 20),
+    ("register_deep", "register_deep_offset", 10),
+]
+GROWTH_LIMIT = 1.5
+
+
+def machine():
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as info:
+            kilobytes = int(next(line.split()[1] for line in info if line.startswith("MemTotal")))
+        memory = f"{kilobytes / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+        else:
+            database = f"{connection.vendor} {connection.Database.sqlite_version}"
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory": memory, "database": database,
+        "python": platform.python_version(), "django": django.get_version(),
+    }
+
+
+def is_baseline(name):
+    return LABELS.get(name, "").startswith("  baseline")
+
+
+def speedup(results, name):
+    """How many times faster ``name`` is than its baseline (baseline median / page median), or None."""
+    timing = results[name]
+    if not timing.baseline or timing.baseline not in results:
+        return None
+    return results[timing.baseline].median_ms / timing.median_ms
+
+
+def table(by_size):
+    """The report as text: one row per page, per size median / p95 / queries / speed-up, then growth."""
+    sizes = sorted(by_size)
+    names = list(next(iter(by_size.values())))
+    head = f"{'Page':<32}" + "".join(f"{f'{size:,} proposals':>38}" for size in sizes)
+    if len(sizes) > 1:
+        head += f"{'growth':>9}"
+    sub = f"{'':<32}" + "".join(f"{'median':>10}{'p95':>9}{'queries':>9}{'×base':>10}" for _ in sizes)
+    if len(sizes) > 1:
+        sub += f"{'time':>9}"
+    lines = [head, sub, "-" * len(sub)]
+    for name in names:
+        row = f"{LABELS.get(name, name):<32}"
+        for size in sizes:
+            timing = by_size[size][name]
+            ratio = speedup(by_size[size], name)
+            row += f"{timing.median_ms:>8.1f}ms{timing.p95_ms:>7.1f}ms{timing.query_count:>9}"
+            row += f"{ratio:>9.1f}×" if ratio is not None else f"{'':>10}"
+        if len(sizes) > 1:
+            growth = by_size[sizes[-1]][name].median_ms / by_size[sizes[0]][name].median_ms
+            row += f"{growth:>8.2f}×"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def targets(by_size):
+    """[(description, met)] for the targets, comparing the smallest and the largest size."""
+    sizes = sorted(by_size)
+    small, large = by_size[sizes[0]], by_size[sizes[-1]]
+    pages = [name for name in large if not is_baseline(name)]
+    checks = []
+    if len(sizes) > 1:
+        for name in pages:
+            same = small[name].query_count == large[name].query_count
+            checks.append((f"{LABELS[name].strip()}: {small[name].query_count} queries at {sizes[0]:,}, "
+                           f"{large[name].query_count} at {sizes[-1]:,}", same))
+        for name in pages:
+            growth = large[name].median_ms / small[name].median_ms
+            checks.append((f"{LABELS[name].strip()}: median ×{growth:.2f} from {sizes[0]:,} to {sizes[-1]:,} "
+                           f"(at most ×{GROWTH_LIMIT})", growth <= GROWTH_LIMIT))
+    for name, baseline, factor in SPEED_TARGETS:
+        ratio = large[baseline].median_ms / large[name].median_ms
+        checks.append((f"{LABELS[name].strip()}: {ratio:.1f}× faster than {LABELS[baseline].strip()[10:]} "
+                       f"at {sizes[-1]:,} (at least {factor}×)", ratio >= factor))
+    return checks
+
+
+def as_json(by_size, repetitions, generation):
+    return {
+        "machine": machine(),
+        "repetitions": repetitions,
+        "generation": generation,
+        "sizes": {str(size): {name: timing.as_dict() for name, timing in results.items()}
+                  for size, results in sorted(by_size.items())},
+        "targets": [{"target": text, "met": met} for text, met in targets(by_size)],
+    }
