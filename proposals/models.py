@@ -239,6 +239,12 @@ class Proposal(models.Model):
             # The console's lists: newest first, whatever the filter (a backward walk that stops after a page).
             models.Index(fields=["-received_at", "-id"], name="proposal_recent"),
             models.Index(fields=["state", "-received_at"], name="proposal_state_received"),
+            # Everything the statistics page groups by, for published proposals: it reads this index only.
+            models.Index(
+                fields=["received_at"], name="proposal_public_facts",
+                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region", "articles"],
+                condition=Q(published_at__isnull=False),
+            ),
             models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),
             models.Index(fields=["state", "decision_due"], name="proposal_state_due"),
             models.Index(fields=["category", "-received_at"], name="proposal_category_received"),

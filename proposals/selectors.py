@@ -167,9 +167,7 @@ def _compute_statistics():
     )
     total = sum(states.values())
     released = {state: states[state] for state in DECIDED_STATES}
-    articles = Counter()
-    for value in public.exclude(articles="").values_list("articles", flat=True).iterator(chunk_size=5000):
-        articles.update(part.strip() for part in value.split(",") if part.strip())
+    articles = _article_counts(public.exclude(articles=""))
     weeks = (
         public.order_by().annotate(week=TruncWeek("received_at")).values("week").annotate(n=Count("pk")).order_by("week")
     )
@@ -189,8 +187,26 @@ def _compute_statistics():
             ("accepted", released[State.ACCEPTED] + released[State.PARTIALLY_ACCEPTED]),
         ],
         "outcomes": [(State(state).label, n) for state, n in released.items()],
-        "articles": articles.most_common(15),
+        "articles": articles,
     }
+
+
+def _article_counts(queryset, limit=15):
+    """[(article, proposals)] for the most cited articles: split and counted in SQL on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        sql, params = queryset.order_by().values("articles").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT btrim(part) AS article, count(*) AS n "
+                f"FROM ({sql}) AS cited, unnest(string_to_array(cited.articles, ',')) AS part "
+                "WHERE btrim(part) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %s",
+                [*params, limit],
+            )
+            return [(article, n) for article, n in cursor.fetchall()]
+    counts = Counter()
+    for value in queryset.values_list("articles", flat=True).iterator(chunk_size=5000):
+        counts.update(part.strip() for part in value.split(",") if part.strip())
+    return sorted(counts.items(), key=_by_count)[:limit]
 
 
 def _by_count(item):
