@@ -239,6 +239,8 @@ class Proposal(models.Model):
             # The console's lists: newest first, whatever the filter (a backward walk that stops after a page).
             models.Index(fields=["-received_at", "-id"], name="proposal_recent"),
             models.Index(fields=["state", "-received_at"], name="proposal_state_received"),
+            # Campaign copies share their title: likely duplicates look it up as it is.
+            models.Index(fields=["title"], name="proposal_title"),
             # Everything the statistics page groups by, for published proposals: it reads this index only.
             models.Index(
                 fields=["received_at"], name="proposal_public_facts",

@@ -256,8 +256,8 @@ def submitter_status(tracking_code):
 
 LIKELY_DUPLICATES = 5
 SIMILARITY_THRESHOLD = 0.3
-# Candidates read per lookup, however big the table: the nearest titles, and the latest in the same topic.
-NEAREST_TITLES = 40
+# Candidates read per lookup, however big the table: same and similar titles, and the latest in the same topic.
+TITLE_CANDIDATES = 40
 RECENT_IN_CATEGORY = 100
 RECENT_DAYS = 60
 
@@ -265,22 +265,29 @@ RECENT_DAYS = 60
 def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
     """Other proposals whose title (and opening text) read like this one's, most similar first.
 
-    PostgreSQL: the nearest titles by trigram distance (a GiST index scan that stops after NEAREST_TITLES)
-    and the latest proposals in the same topic, scored by title and opening-text similarity. Elsewhere:
-    a word-overlap score over recent proposals in the same topic (a fallback for small data).
-    The work is bounded by the candidate counts, not by the size of the table.
+    PostgreSQL: candidates are proposals with the very same title (a campaign), proposals whose title is
+    trigram-similar (the trigram index, read until TITLE_CANDIDATES are found) and the latest in the same
+    topic; they are scored by title and opening-text similarity. Elsewhere: a word-overlap score over recent
+    proposals in the same topic (a fallback for small data). Each candidate set stops at its limit, so the
+    work does not grow with the table (ordering by trigram distance would: on a million long titles the
+    nearest-neighbour index scan reads a large part of the index).
     """
     others = Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM)
-    recent = others.filter(
-        category=proposal.category_id, received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS)
-    ).order_by("-received_at", "-id")
+    recent = others.filter(received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS))
+    if proposal.category_id is not None:
+        # Not yet categorised (a new submission): the latest of any topic, not the few without one.
+        recent = recent.filter(category=proposal.category_id)
+    recent = recent.order_by("-received_at", "-id")
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
+        from django.contrib.postgres.search import TrigramSimilarity
         from django.db.models.functions import Left
 
-        nearest = others.annotate(distance=TrigramDistance("title", proposal.title)).order_by("distance")
+        # Unordered on purpose: any of them will do, and without an order the scan stops at the limit.
+        same_title = others.filter(title=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
+        similar_title = others.filter(title__trigram_similar=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
+        # One UNION, joined on the primary key: OR-ed IN conditions would make PostgreSQL scan the whole table.
         candidates = Proposal.objects.filter(
-            Q(pk__in=nearest.values("pk")[:NEAREST_TITLES]) | Q(pk__in=recent.values("pk")[:RECENT_IN_CATEGORY])
+            pk__in=same_title.union(similar_title, recent.values("pk")[:RECENT_IN_CATEGORY])
         )
         title_score = TrigramSimilarity("title", proposal.title)
         text_score = TrigramSimilarity(Left("text", 500), proposal.text[:500])
