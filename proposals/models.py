@@ -118,6 +118,9 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+# Columns public rows never read: contact details (private) and the original texts (long; the pages show summaries).
+NOT_IN_PUBLIC_ROWS = ("email", "phone", "bin", "position", "submission_token", "text", "rationale")
+
 # The one definition of what the public may see (also usable inside aggregates).
 PUBLIC = Q(published_at__isnull=False, state__in=PUBLISHABLE_STATES)
 
@@ -150,6 +153,10 @@ class ProposalQuerySet(models.QuerySet):
     def with_related(self):
         """Everything a list row shows, in one query."""
         return self.select_related("category", "region", "party", "assignee", "duplicate_of")
+
+    def for_public_rows(self):
+        """What public lists and open data show, in one query: never contact details, never the long original."""
+        return self.select_related("category", "region", "party").defer(*NOT_IN_PUBLIC_ROWS)
 
 
 class Proposal(models.Model):

@@ -18,6 +18,8 @@ from proposals.workflow import DECIDED_STATES, State
 PUBLIC_CACHE_SECONDS = 3600
 PER_PAGE = 20
 COUNT_CAP = 10_000
+# Counting a word's matches reads each of them; past a thousand, "more than 1,000" says enough.
+SEARCH_COUNT_CAP = 1_000
 SORT_KEYS = {
     "newest": [("received_at", True, "datetime"), ("id", True, "int")],
     "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
@@ -85,13 +87,13 @@ def home_figures():
 
 def latest_public(limit=5):
     """The most recently received published proposals, with what a list row shows."""
-    return list(Proposal.objects.public().with_related()[:limit])
+    return list(Proposal.objects.public().for_public_rows()[:limit])
 
 
 def latest_decisions(limit=5):
     """The most recently announced decisions."""
     released = Proposal.objects.public().filter(decision_released_at__isnull=False)
-    return list(released.with_related().order_by("-decision_released_at", "-id")[:limit])
+    return list(released.for_public_rows().order_by("-decision_released_at", "-id")[:limit])
 
 
 # The register
@@ -107,15 +109,17 @@ def register(params, per_page=PER_PAGE):
     queryset = filterset.qs
     if sort == "decided":
         queryset = queryset.filter(decision_released_at__isnull=False)
-    page = paginate(queryset.with_related(), SORT_KEYS[sort], params.get("cursor"), per_page)
-    return {"filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": capped_count(queryset)}
+    page = paginate(queryset.for_public_rows(), SORT_KEYS[sort], params.get("cursor"), per_page)
+    searching = bool(search.words(getattr(filterset.form, "cleaned_data", {}).get("q")))
+    count = capped_count(queryset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
+    return {"filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count}
 
 
 def register_all(params):
     """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
     filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
     filterset.is_valid()
-    return filterset.qs.with_related().order_by("-received_at", "-id").iterator(chunk_size=2000)
+    return filterset.qs.for_public_rows().order_by("-received_at", "-id").iterator(chunk_size=2000)
 
 
 def exact_count(queryset, params):

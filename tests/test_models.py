@@ -119,6 +119,17 @@ def test_with_related_lists_rows_in_one_query(django_assert_num_queries):
     assert len(rows) == 5
 
 
+def test_public_rows_never_read_contact_details_and_show_in_one_query(django_assert_num_queries):
+    for _ in range(5):
+        make_proposal()
+    rows = Proposal.objects.for_public_rows()
+    selected = str(rows.query)
+    assert '"email"' not in selected and '"phone"' not in selected and '"text"' not in selected
+    with django_assert_num_queries(1):
+        shown = [(str(p.public_submitter), p.category.name, p.summary, p.title) for p in rows]
+    assert len(shown) == 5
+
+
 def test_citizen_name_is_public_only_with_consent():
     hidden = make_proposal(submitter_name="Айгүл Сәрсенбаева", publish_name=False)
     shown = make_proposal(submitter_name="Айгүл Сәрсенбаева", publish_name=True)

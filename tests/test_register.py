@@ -320,3 +320,22 @@ def test_dates_at_the_calendars_edges_are_handled(client, query):
     public_proposal()
     assert client.get(f"/en/proposals/?{query}").status_code == 200
     assert client.get(f"/api/proposals.json?{query}").status_code == 200
+
+
+def test_counts_stop_at_their_caps_and_say_more_than(client, monkeypatch):
+    from proposals import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 6)
+    monkeypatch.setattr(selectors, "SEARCH_COUNT_CAP", 3)
+    for _ in range(5):
+        public_proposal(title="Бір палаталы Парламент")
+    for _ in range(3):
+        public_proposal(title="Сайлау жүйесі")
+
+    everything = client.get("/en/proposals/").content.decode()
+    searched = client.get("/en/proposals/?q=Парламент").content.decode()
+    exact = client.get("/en/proposals/?q=Сайлау").content.decode()
+
+    assert "More than 6 proposals" in everything
+    assert "More than 3 proposals" in searched
+    assert "3 proposals" in exact and "More than" not in exact
