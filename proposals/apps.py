@@ -1,7 +1,7 @@
 """App configuration: the database cache table after every migrate, and the staff console's admin site."""
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +13,16 @@ def create_cache_table(using="default", **kwargs):
 
     if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
         call_command("createcachetable", database=using, verbosity=0)
+
+
+def lift_statement_timeout(using="default", **kwargs):
+    # Web requests get a statement timeout; building an index on a large table during `migrate` must not.
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):
@@ -35,6 +45,7 @@ class ProposalsConfig(AppConfig):
         from proposals.selectors import bump_public_version
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="proposals_create_cache_table")
+        pre_migrate.connect(lift_statement_timeout, sender=self, dispatch_uid="proposals_lift_statement_timeout")
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
         connection_created.connect(register_sqlite_functions, dispatch_uid="proposals_sqlite_functions")

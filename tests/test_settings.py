@@ -120,3 +120,21 @@ def test_production_refuses_the_console_email_backend():
         DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz"
     )
     assert code != 0 and "DJANGO_EMAIL_BACKEND" in output
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_migrate_lifts_the_web_statement_timeout_for_its_index_builds():
+    from django.core.management import call_command
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        before = cursor.fetchone()[0]
+        cursor.execute("SET statement_timeout = 15000")
+        try:
+            call_command("migrate", verbosity=0)
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "0"
+        finally:
+            cursor.execute(f"SET statement_timeout = '{before}'")
