@@ -1,4 +1,4 @@
-"""App configuration: the database cache table after every migrate, and the staff console's admin site."""
+"""App configuration: migrate without the web's statement timeout, the cache table, the console's admin site."""
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate, pre_migrate
@@ -25,6 +25,15 @@ def lift_statement_timeout(using="default", **kwargs):
             cursor.execute("SET statement_timeout = 0")
 
 
+def restore_statement_timeout(using="default", **kwargs):
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+
+
 class StaffAdminConfig(admin_apps.AdminConfig):
     """The admin, served by the staff console's site (two-factor authentication in production)."""
 
@@ -46,6 +55,9 @@ class ProposalsConfig(AppConfig):
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="proposals_create_cache_table")
         pre_migrate.connect(lift_statement_timeout, sender=self, dispatch_uid="proposals_lift_statement_timeout")
+        post_migrate.connect(
+            restore_statement_timeout, sender=self, dispatch_uid="proposals_restore_statement_timeout"
+        )
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
         connection_created.connect(register_sqlite_functions, dispatch_uid="proposals_sqlite_functions")

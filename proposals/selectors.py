@@ -196,7 +196,10 @@ def _compute_statistics():
 
 
 def _article_counts(queryset, limit=15):
-    """[(article, proposals)] for the most cited articles: split and counted in SQL on PostgreSQL."""
+    """[(article, citations)] for the most cited articles: split and counted in SQL on PostgreSQL.
+
+    Articles are stored normalised ("49, 50-1"), so trimming spaces is all the splitting needs.
+    """
     if connection.vendor == "postgresql":
         sql, params = queryset.order_by().values("articles").query.sql_with_params()
         with connection.cursor() as cursor:
@@ -267,7 +270,7 @@ RECENT_DAYS = 60
 
 
 def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
-    """Other proposals whose title (and opening text) read like this one's, most similar first.
+    """Earlier proposals whose title (and opening text) read like this one's, most similar first.
 
     PostgreSQL: candidates are proposals with the very same title (a campaign), proposals whose title is
     trigram-similar (the trigram index, read until TITLE_CANDIDATES are found) and the latest in the same
@@ -276,7 +279,10 @@ def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
     work does not grow with the table (ordering by trigram distance would: on a million long titles the
     nearest-neighbour index scan reads a large part of the index).
     """
-    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM)
+    # Originals come before their copies: only proposals received up to this one.
+    others = (
+        Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM).filter(received_at__lte=proposal.received_at)
+    )
     recent = others.filter(received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS))
     if proposal.category_id is not None:
         # Not yet categorised (a new submission): the latest of any topic, not the few without one.

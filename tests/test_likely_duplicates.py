@@ -59,14 +59,29 @@ def test_most_similar_first_and_at_most_the_limit():
 
 @pytest.mark.django_db
 @pytest.mark.postgres
-def test_a_similar_title_is_found_in_another_topic_and_long_ago():
-    # Found through its title, not only among the latest in the same topic.
+def test_a_reworded_title_is_found_in_another_topic_and_long_ago():
+    # Found through the trigram index: not the same title, not among the latest in the same topic.
     original = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     original.received_at -= datetime.timedelta(days=400)
     original.save(update_fields=["received_at"])
-    copy = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT, category=other_category(original))
+    copy = make_proposal(language="ru", title="Численность депутатов однопалатного Парламента: не более ста",
+                         text=CAMPAIGN_TEXT, category=other_category(original))
 
     assert original in selectors.likely_duplicates(copy)
+
+
+@pytest.mark.django_db
+def test_originals_come_before_their_copies():
+    copy = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
+    later = make_proposal(language="ru", title=CAMPAIGN_TITLE + " (повторно)", text=CAMPAIGN_TEXT)
+    original = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
+    original.received_at = copy.received_at - datetime.timedelta(days=3)
+    original.save(update_fields=["received_at"])
+
+    found = selectors.likely_duplicates(copy)
+
+    assert original in found
+    assert later not in found
 
 
 @pytest.mark.django_db

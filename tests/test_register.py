@@ -212,6 +212,34 @@ def test_keyset_pages_walk_every_proposal_once_both_ways(client):
     assert [p.tracking_code for p in previous_page] == seen[20:40]
 
 
+@pytest.mark.parametrize("sort", ["newest", "oldest", "decided"])
+def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(client, sort):
+    # 23 proposals on three moments: the id breaks the ties, in each order and in both directions.
+    from django.utils import timezone
+
+    moments = [timezone.now() - timezone.timedelta(days=days) for days in (3, 2, 1)]
+    for index in range(23):
+        proposal = public_proposal(State.ACCEPTED)
+        Proposal.objects.filter(pk=proposal.pk).update(
+            received_at=moments[index % 3], decision_released_at=moments[(index + 1) % 3]
+        )
+    key = {"newest": "-received_at", "oldest": "received_at", "decided": "-decision_released_at"}[sort]
+    expected = [p.tracking_code for p in Proposal.objects.public().order_by(key, "id" if sort == "oldest" else "-id")]
+
+    pages, query = [], f"sort={sort}"
+    while True:
+        response = client.get(f"/en/proposals/?{query}")
+        pages.append([p.tracking_code for p in response.context["page"].items])
+        nxt = response.context["page_links"].get("next")
+        if not nxt:
+            break
+        query = nxt[1:]
+    back = client.get(f"/en/proposals/?{query}").context["page_links"]["previous"]
+
+    assert sum(pages, []) == expected
+    assert [p.tracking_code for p in client.get(f"/en/proposals/{back}").context["page"].items] == pages[-2]
+
+
 def test_oldest_and_recently_decided_orders(client):
     first = public_proposal(State.ACCEPTED)
     second = public_proposal()

@@ -124,17 +124,31 @@ def test_production_refuses_the_console_email_backend():
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_migrate_lifts_the_web_statement_timeout_for_its_index_builds():
+def test_migrate_lifts_the_web_statement_timeout_for_its_index_builds_and_restores_it():
+    from django.apps import apps
     from django.core.management import call_command
     from django.db import connection
+    from django.db.models.signals import pre_migrate
 
+    seen = []
+
+    def during_migrate(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            seen.append(cursor.fetchone()[0])
+
+    proposals_app = apps.get_app_config("proposals")
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         before = cursor.fetchone()[0]
-        cursor.execute("SET statement_timeout = 15000")
+        # Connected after the app's own handler, so it runs once the timeout is lifted.
+        pre_migrate.connect(during_migrate, sender=proposals_app)
         try:
             call_command("migrate", verbosity=0)
-            cursor.execute("SHOW statement_timeout")
-            assert cursor.fetchone()[0] == "0"
         finally:
-            cursor.execute(f"SET statement_timeout = '{before}'")
+            pre_migrate.disconnect(during_migrate, sender=proposals_app)
+        cursor.execute("SHOW statement_timeout")
+        after = cursor.fetchone()[0]
+
+    assert seen == ["0"]
+    assert after == before

@@ -1,6 +1,9 @@
 """generate_proposals: append realistic synthetic proposals with their histories, for load and benchmark work."""
+import contextlib
 import io
 import random
+import signal
+import threading
 import time
 
 from django.conf import settings
@@ -11,10 +14,27 @@ from django.db import DatabaseError
 from proposals import synthetic
 
 
+@contextlib.contextmanager
+def interrupt_on_sigterm():
+    """SIGTERM (a stopped container, a CI timeout) unwinds like Ctrl-C, so dropped indexes are rebuilt."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class Command(BaseCommand):
     help = (
         "Append N synthetic proposals (with events) for load tests; never deletes. On PostgreSQL, large counts "
-        "drop and rebuild the proposal and event indexes, which locks those tables while it runs."
+        "drop and rebuild the proposal and event indexes: the site is slow until they are back."
     )
 
     def add_arguments(self, parser):
@@ -38,7 +58,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{done:,} / {total:,} proposals…")
 
         try:
-            result = synthetic.generate(count, seed, rng=random.Random(seed), progress=progress)
+            with interrupt_on_sigterm():
+                result = synthetic.generate(count, seed, rng=random.Random(seed), progress=progress)
         except (LookupError, RuntimeError, DatabaseError) as error:
             raise CommandError(
                 f"Stopped after {committed[0]:,} proposals (each batch is all or nothing): {error}"
