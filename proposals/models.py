@@ -240,7 +240,7 @@ class Proposal(models.Model):
             # The register: published proposals, newest first, keyset-paginated on (received_at, id).
             # It includes the state, so counting the register (published and in a public state) reads the index only.
             models.Index(
-                fields=["-received_at", "-id"], name="proposal_public_recent", include=["state"],
+                fields=["-received_at", "-id"], name="proposal_public_newest", include=["state"],
                 condition=Q(published_at__isnull=False),
             ),
             # The console's lists: newest first, whatever the filter (a backward walk that stops after a page).

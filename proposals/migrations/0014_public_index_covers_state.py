@@ -1,22 +1,21 @@
-"""The register's partial index includes the state, so counting the register reads the index only."""
-from django.conf import settings
+"""The register's partial index also holds the state, so counting the register reads the index only."""
 from django.db import migrations, models
+
+from proposals.db_operations import AddIndexOnline, RemoveIndexOnline
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [
-        ('proposals', '0013_submitter_name_trigram'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    atomic = False
+    dependencies = [("proposals", "0013_submitter_name_trigram")]
 
     operations = [
-        migrations.RemoveIndex(
-            model_name='proposal',
-            name='proposal_public_recent',
+        # The new index first, under a new name: the register is never without one.
+        AddIndexOnline(
+            model_name="proposal",
+            index=models.Index(
+                condition=models.Q(published_at__isnull=False), fields=["-received_at", "-id"], include=("state",),
+                name="proposal_public_newest",
+            ),
         ),
-        migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(condition=models.Q(('published_at__isnull', False)), fields=['-received_at', '-id'], include=('state',), name='proposal_public_recent'),
-        ),
+        RemoveIndexOnline(model_name="proposal", name="proposal_public_recent"),
     ]

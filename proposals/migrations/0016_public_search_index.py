@@ -1,21 +1,15 @@
 """PostgreSQL only: a full-text index of published proposals, so a public search reads only what it may show."""
 from django.db import migrations
 
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS proposal_public_search_gin ON proposals_proposal "
-            "USING gin (search_vector) WHERE published_at IS NOT NULL"
-        )
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS proposal_public_search_gin")
+from proposals.db_operations import create_index_online
 
 
 class Migration(migrations.Migration):
+    atomic = False
     dependencies = [("proposals", "0015_statistics_index")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [
+        create_index_online(
+            "proposal_public_search_gin", "proposals_proposal USING gin (search_vector) WHERE published_at IS NOT NULL"
+        ),
+    ]
