@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.db import connection
 from django.db.models import Q
 from django.test import Client
@@ -24,7 +23,7 @@ from django.test.utils import override_settings
 from django.urls import path
 
 from proposals import search, selectors
-from proposals.forms import STARTED_SALT
+from proposals.forms import signed_start
 from proposals.models import Category, Proposal, Region
 from proposals.pagination import Page, encode
 
@@ -261,7 +260,7 @@ class Pages:
             "language": "kk",
             "consent": "on",
             "website": "",
-            "started": signing.dumps(time.time() - 60, salt=STARTED_SALT),
+            "started": signed_start(seconds_ago=60),
             "submission_token": uuid.uuid4().hex,
         }
         address = f"10.{index // 65536 % 256}.{index // 256 % 256}.{index % 256}"

@@ -3,32 +3,33 @@ from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndex
 from django.db import migrations
 
 
-class AddIndexOnline(AddIndexConcurrently):
+class OnlineOnPostgres:
+    """The concurrent operation (the next class in the MRO) on PostgreSQL; ``plain`` on other databases."""
+
+    plain = None
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        operation = super() if schema_editor.connection.vendor == "postgresql" else self.plain_operation()
+        return operation.database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        operation = super() if schema_editor.connection.vendor == "postgresql" else self.plain_operation()
+        return operation.database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def plain_operation(self):
+        return self.plain(*self.deconstruct()[1], **self.deconstruct()[2])
+
+
+class AddIndexOnline(OnlineOnPostgres, AddIndexConcurrently):
     """CREATE INDEX CONCURRENTLY on PostgreSQL, so a large live table keeps taking submissions; AddIndex elsewhere."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+    plain = migrations.AddIndex
 
 
-class RemoveIndexOnline(RemoveIndexConcurrently):
+class RemoveIndexOnline(OnlineOnPostgres, RemoveIndexConcurrently):
     """DROP INDEX CONCURRENTLY on PostgreSQL; RemoveIndex elsewhere."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+    plain = migrations.RemoveIndex
 
 
 def create_index_online(name, definition):

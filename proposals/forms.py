@@ -25,6 +25,11 @@ RATIONALE_MAX = 10_000
 STARTED_SALT = "parlreform.form-started"
 
 
+def signed_start(seconds_ago=0):
+    """The form's signed start time, ``seconds_ago`` before now (the check that a person, not a script, filled it)."""
+    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -168,7 +173,7 @@ class SubmissionForm(PublicForm):
         self.fields["attachments"].widget.attrs["accept"] = ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"
         # A fresh form gets a fresh start time and one-time token; a re-rendered one keeps its token.
         if not self.is_bound:
-            self.initial.setdefault("started", signing.dumps(time.time(), salt=STARTED_SALT))
+            self.initial.setdefault("started", signed_start())
             self.initial.setdefault("submission_token", uuid.uuid4().hex)
 
     def clean_citizen_phone(self):
