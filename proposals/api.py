@@ -90,7 +90,8 @@ def proposals_json(request):
     except ValueError:
         per_page = 50
     with translation.override(language):
-        result = selectors.register(request.GET, per_page=per_page)
+        # The API gives the exact count below, not the register's capped one.
+        result = selectors.register(request.GET, per_page=per_page, with_count=False)
         base = request.build_absolute_uri("/")[:-1]
         results = [record(proposal, language, base) for proposal in result["page"].items]
     page = result["page"]

@@ -123,10 +123,15 @@ def swapped(owner, name, replacement):
         setattr(owner, name, original)
 
 
-def uncapped_count(queryset, cap=None):
-    """Baseline of the register's capped count: COUNT(*) of every match."""
+def uncapped_count(queryset, params=None, cap=None):
+    """Baseline of the register's cached, capped count: COUNT(*) of every match, on every request."""
     count = queryset.count()
     return {"value": count, "more": False}
+
+
+def uncached_count(queryset, params, cap):
+    """The register's capped count, counted on every request (the naive search counts each time)."""
+    return selectors.capped_count(queryset, cap)
 
 
 def icontains_search(queryset, query):
@@ -137,10 +142,21 @@ def icontains_search(queryset, query):
     return queryset.filter(condition)
 
 
+@contextlib.contextmanager
+def naive_search():
+    """Baseline of the register's search: icontains over every match, no window, the count taken each time."""
+    with (
+        swapped(search, "search", icontains_search),
+        swapped(selectors, "SEARCH_WINDOW", None),
+        swapped(selectors, "register_count", uncached_count),
+    ):
+        yield
+
+
 def offset_paginate(offset):
     """Baseline of keyset pagination: the page at ``offset`` read with OFFSET (the cursor is ignored)."""
 
-    def paginate(queryset, keys, cursor, per_page):
+    def paginate(queryset, keys, cursor, per_page, window=None):
         order = [f"-{name}" if descending else name for name, descending, _kind in keys]
         rows = list(queryset.order_by(*order)[offset : offset + per_page])
         return Page(items=rows, next_cursor=None, previous_cursor=None)
@@ -225,14 +241,14 @@ class Pages:
         return [
             Scenario("register", get(anonymous, "/en/proposals/"), "register_exact_count", "count capped"),
             Scenario("register_exact_count", get(anonymous, "/en/proposals/"), note="COUNT(*)",
-                     swap=lambda: swapped(selectors, "capped_count", uncapped_count)),
+                     swap=lambda: swapped(selectors, "register_count", uncapped_count)),
             Scenario("register_deep", get(anonymous, deep_url), "register_deep_offset", deep_note),
             Scenario("register_deep_offset", get(anonymous, deep_url), note=deep_note,
                      swap=lambda: swapped(selectors, "paginate", offset_paginate(self.deep_offset))),
             Scenario("register_search", get(anonymous, search_url), "register_search_icontains",
                      f"topic {self.category.slug}, q={self.word}"),
             Scenario("register_search_icontains", get(anonymous, search_url), note="icontains",
-                     swap=lambda: swapped(search, "search", icontains_search)),
+                     swap=naive_search),
             Scenario("detail", get(anonymous, f"/en/proposals/{self.detail_code}/")),
             Scenario("statistics", get(anonymous, "/en/stats/")),
             Scenario("api", get(anonymous, "/api/proposals.json")),

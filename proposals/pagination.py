@@ -66,30 +66,47 @@ def with_cursor(params, cursor):
     return params.urlencode()
 
 
-def paginate(queryset, keys, cursor, per_page):
+def paginate(queryset, keys, cursor, per_page, window=None):
     """One page of ``queryset`` ordered by ``keys`` [(field, descending, "datetime"|"int"), ...].
 
     The last key must be unique (the primary key). Fetches one extra row to know whether
     another page follows; no COUNT and no OFFSET.
+
+    ``window`` = (superset, size) bounds a query no index can read in key order (a full-text search):
+    it first looks only as far as the ``size``-th row of ``superset`` (a queryset holding every row of
+    ``queryset``, read in key order from an index) past the cursor, and reads further only when that
+    stretch holds less than a page.
     """
     order = [f"-{field}" if descending else field for field, descending, _kind in keys]
     reverse_order = [field if descending else f"-{field}" for field, descending, _kind in keys]
     decoded = decode(cursor, keys)
-    if decoded is None:
-        rows = list(queryset.order_by(*order)[: per_page + 1])
-        has_more, has_before = len(rows) > per_page, False
-        rows = rows[:per_page]
-    elif decoded[0] == "next":
-        rows = list(queryset.filter(_after(keys, decoded[1])).order_by(*order)[: per_page + 1])
-        has_more, has_before = len(rows) > per_page, True
-        rows = rows[:per_page]
-    else:
-        rows = list(queryset.filter(_after(keys, decoded[1], reverse=True)).order_by(*reverse_order)[: per_page + 1])
+    backwards = decoded is not None and decoded[0] == "previous"
+    after = Q() if decoded is None else _after(keys, decoded[1], reverse=backwards)
+    rows = _read(queryset, keys, after, reverse_order if backwards else order, per_page + 1, backwards, window)
+    if backwards:
         has_before, has_more = len(rows) > per_page, True
         rows = list(reversed(rows[:per_page]))
+    else:
+        has_more, has_before = len(rows) > per_page, decoded is not None
+        rows = rows[:per_page]
     values = [[getattr(row, field) for field, _d, _k in keys] for row in rows]
     return Page(
         items=rows,
         next_cursor=encode(values[-1], "next") if rows and has_more else None,
         previous_cursor=encode(values[0], "previous") if rows and has_before else None,
     )
+
+
+def _read(queryset, keys, after, order, limit, backwards, window):
+    """The first ``limit`` rows after the cursor, looking inside the window first if there is one."""
+    if window is not None:
+        superset, size = window
+        field, descending, _kind = keys[0]
+        edge = list(superset.filter(after).order_by(*order).values_list(field, flat=True)[size - 1 : size])
+        if edge:
+            # Every row beyond the edge comes after every row inside it, so a full page inside is the page.
+            inside = {f"{field}__{'gte' if descending != backwards else 'lte'}": edge[0]}
+            rows = list(queryset.filter(after, **inside).order_by(*order)[:limit])
+            if len(rows) == limit:
+                return rows
+    return list(queryset.filter(after).order_by(*order)[:limit])

@@ -20,6 +20,9 @@ PER_PAGE = 20
 COUNT_CAP = 10_000
 # Counting a word's matches reads each of them; past a thousand, "more than 1,000" says enough.
 SEARCH_COUNT_CAP = 1_000
+# A search page first looks among this many newest published proposals (past the cursor): no index
+# reads a word's matches in date order, so a common word would otherwise read all of them. None: no window.
+SEARCH_WINDOW = 5_000
 SORT_KEYS = {
     "newest": [("received_at", True, "datetime"), ("id", True, "int")],
     "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
@@ -98,7 +101,7 @@ def latest_decisions(limit=5):
 
 # The register
 
-def register(params, per_page=PER_PAGE):
+def register(params, per_page=PER_PAGE, with_count=True):
     """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
 
     Invalid parameters are shown as form errors and ignored; an unknown cursor shows the first page.
@@ -109,9 +112,13 @@ def register(params, per_page=PER_PAGE):
     queryset = filterset.qs
     if sort == "decided":
         queryset = queryset.filter(decision_released_at__isnull=False)
-    page = paginate(queryset.for_public_rows(), SORT_KEYS[sort], params.get("cursor"), per_page)
     searching = bool(search.words(getattr(filterset.form, "cleaned_data", {}).get("q")))
-    count = capped_count(queryset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
+    keys = SORT_KEYS[sort]
+    # Only orders led by received_at: the published proposals' index reads them in that order.
+    windowed = searching and SEARCH_WINDOW is not None and keys[0][0] == "received_at"
+    window = (Proposal.objects.public(), SEARCH_WINDOW) if windowed else None
+    page = paginate(queryset.for_public_rows(), keys, params.get("cursor"), per_page, window=window)
+    count = register_count(queryset, params, SEARCH_COUNT_CAP if searching else COUNT_CAP) if with_count else None
     return {"filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count}
 
 
@@ -122,13 +129,22 @@ def register_all(params):
     return filterset.qs.for_public_rows().order_by("-received_at", "-id").iterator(chunk_size=2000)
 
 
-def exact_count(queryset, params):
-    """The exact number of matches, cached per query until public data changes (for the open-data API)."""
+def _filters_key(params):
+    """A cache key for the filters of ``params`` (not the page: every page of a query shares its count)."""
     params = params.copy()
     for name in ("cursor", "per_page", "lang"):
         params.pop(name, None)
-    key = hashlib.sha256(params.urlencode().encode()).hexdigest()[:24]
-    return _cached("count", queryset.count, key)
+    return hashlib.sha256(params.urlencode().encode()).hexdigest()[:24]
+
+
+def exact_count(queryset, params):
+    """The exact number of matches, cached per query until public data changes (for the open-data API)."""
+    return _cached("count", queryset.count, _filters_key(params))
+
+
+def register_count(queryset, params, cap):
+    """The register's capped count, cached per query until public data changes (paging reuses it)."""
+    return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), _filters_key(params))
 
 
 def capped_count(queryset, cap=COUNT_CAP):

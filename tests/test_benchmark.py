@@ -58,7 +58,8 @@ def test_baselines_are_swapped_in_only_while_they_are_measured(tmp_path):
     run_benchmark(tmp_path, sizes="30", repetitions=1)
 
     assert selectors.paginate is pagination.paginate
-    assert selectors.capped_count.__module__ == "proposals.selectors"
+    assert selectors.register_count.__module__ == "proposals.selectors"
+    assert selectors.SEARCH_WINDOW == 5_000
     assert search.search.__module__ == "proposals.search"
 
 

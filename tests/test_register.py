@@ -7,10 +7,12 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from proposals.models import Category, Party, Proposal, Region, SubmitterKind
+from proposals.pagination import paginate
 from proposals.workflow import State
 from tests.factories import bulk_public, make_proposal, public_proposal, put_in_state
 
@@ -238,6 +240,60 @@ def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(
 
     assert sum(pages, []) == expected
     assert [p.tracking_code for p in client.get(f"/en/proposals/{back}").context["page"].items] == pages[-2]
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_a_search_read_through_a_window_walks_the_same_pages_both_ways(client, monkeypatch, sort):
+    from proposals import selectors
+
+    # 60 proposals, every fourth with the word: a window of 12 rows holds 3 matches, never a page of 5.
+    bulk_public(60)
+    matching = Proposal.objects.order_by("-received_at")[::4]
+    Proposal.objects.filter(pk__in=[p.pk for p in matching]).update(title="Цифрлық парламент")
+    expected = [p.tracking_code for p in Proposal.objects.public().filter(title="Цифрлық парламент").order_by(
+        "-received_at" if sort == "newest" else "received_at", "-id" if sort == "newest" else "id")]
+
+    def walk(window):
+        monkeypatch.setattr(selectors, "SEARCH_WINDOW", window)
+        pages, query = [], f"q=цифрлық&sort={sort}"
+        while True:
+            result = selectors.register(QueryDict(query), per_page=5)
+            pages.append([p.tracking_code for p in result["page"].items])
+            if not result["page"].next_cursor:
+                break
+            query = f"q=цифрлық&sort={sort}&cursor={result['page'].next_cursor}"
+        back = selectors.register(QueryDict(f"q=цифрлық&sort={sort}&cursor={result['page'].previous_cursor}"),
+                                  per_page=5)
+        return pages, [p.tracking_code for p in back["page"].items]
+
+    for window in (12, 30, 1000, None):
+        pages, back = walk(window)
+        assert sum(pages, []) == expected, window
+        assert back == pages[-2], window
+
+
+def test_a_search_whose_window_holds_a_page_reads_no_further():
+    from proposals import selectors
+
+    bulk_public(30, title="Цифрлық парламент")
+    with CaptureQueriesContext(connection) as captured:
+        page = paginate(Proposal.objects.public().filter(title="Цифрлық парламент"), selectors.SORT_KEYS["newest"],
+                        None, 5, window=(Proposal.objects.public(), 10))
+    # The window's edge, then one page inside it: the 20 older proposals are never read.
+    assert len(captured) == 2 and "<=" not in captured[1]["sql"] and ">=" in captured[1]["sql"]
+    assert [p.pk for p in page.items] == [p.pk for p in Proposal.objects.public().order_by("-received_at")[:5]]
+
+
+def test_every_page_of_a_query_shares_one_count_until_the_public_data_changes(client):
+    bulk_public(25, title="Цифрлық парламент")
+    first = client.get("/en/proposals/?q=цифрлық")
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get(f"/en/proposals/{first.context['page_links']['next']}")
+    assert second.context["count"]["value"] == 25
+    assert not [q for q in captured if "COUNT(" in q["sql"].upper()]
+
+    public_proposal(title="Цифрлық парламент")
+    assert client.get("/en/proposals/?q=цифрлық").context["count"]["value"] == 26
 
 
 def test_oldest_and_recently_decided_orders(client):
