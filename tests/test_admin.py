@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -273,6 +274,32 @@ def test_changelist_query_count_does_not_grow_with_the_table():
         counts.append(len(captured))
     print("changelist queries:", counts)
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("query", ["", "?queue=all&o=-3.2", "?queue=all&q=Парламент&state__exact=in_review"])
+def test_the_list_rows_are_the_admins_own_markup(language, query):
+    from django.contrib.admin.templatetags.admin_list import results
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from django.utils import translation
+
+    from proposals.admin.rows import rows
+
+    user = make_user("lead")
+    assignee = make_user("analyst")
+    make_proposal(title="Парламент <b>екі</b> палаталы")
+    overdue = proposal_in_state(State.IN_REVIEW, title="Парламент & Сенат")
+    Proposal.objects.filter(pk=overdue.pk).update(decision_due=datetime.date(2020, 1, 2), assignee=assignee)
+    public_proposal(State.ACCEPTED, title="  ")
+    request = RequestFactory().get(LIST + query)
+    request.user, request.resolver_match = user, resolve(LIST)
+    with translation.override(language):
+        changelist = admin.site._registry[Proposal].get_changelist_instance(request)
+        changelist.formset = None  # as changelist_view sets it when nothing is editable in the list
+        expected = ["<tr>" + "".join(str(cell) for cell in row) + "</tr>" for row in results(changelist)]
+        assert [str(row) for row in rows(changelist)] == expected
+    assert expected and all("_changelist_filters" in row for row in expected) == bool(query)
 
 
 def test_change_page_query_count_is_small():
