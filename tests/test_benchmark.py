@@ -1,4 +1,5 @@
 """The benchmark command at tiny sizes: every page and baseline measured, the report and JSON complete, no leaks."""
+import io
 import json
 
 import pytest
@@ -13,17 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def run_benchmark(tmp_path, sizes="40,80", repetitions=2):
-    output, path = [], tmp_path / "benchmark.json"
-
-    class Lines:
-        def write(self, text):
-            output.append(text)
-
-        def flush(self):
-            pass
-
-    call_command("benchmark", sizes=sizes, repetitions=repetitions, json_path=str(path), stdout=Lines())
-    return "".join(output), json.loads(path.read_text(encoding="utf-8"))
+    output, path = io.StringIO(), tmp_path / "benchmark.json"
+    call_command("benchmark", sizes=sizes, repetitions=repetitions, json_path=str(path), stdout=output)
+    return output.getvalue(), json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_every_page_and_baseline_is_measured_at_every_size(tmp_path):

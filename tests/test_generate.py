@@ -30,19 +30,15 @@ def generate(count=COUNT, seed=SEED, **options):
     return out.getvalue()
 
 
-def generated(since=0):
-    """The proposals with id above ``since``, each with its events in timeline order."""
-    proposals = list(Proposal.objects.filter(pk__gt=since).select_related("assignee", "duplicate_of").order_by("pk"))
+def generated():
+    """Every proposal, each with its events in timeline order."""
+    proposals = list(Proposal.objects.select_related("assignee", "duplicate_of").order_by("pk"))
     events = defaultdict(list)
-    for event in ProposalEvent.objects.filter(proposal__pk__gt=since).select_related("actor").order_by(
+    for event in ProposalEvent.objects.select_related("actor").order_by(
         "created_at", "id"
     ):
         events[event.proposal_id].append(event)
     return proposals, events
-
-
-def last_id():
-    return Proposal.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def history(events):

@@ -10,6 +10,8 @@ from proposals.models import Category
 from proposals.workflow import State
 from tests.factories import make_proposal, put_in_state
 
+pytestmark = pytest.mark.django_db
+
 CAMPAIGN_TITLE = "Численность депутатов однопалатного Парламента – не более 100"
 CAMPAIGN_TEXT = (
     "Мы, граждане Казахстана, предлагаем закрепить в Конституции, что однопалатный Парламент состоит не более "
@@ -21,7 +23,6 @@ def other_category(proposal):
     return Category.objects.exclude(pk=proposal.category_id).order_by("pk").first()
 
 
-@pytest.mark.django_db
 def test_a_near_copy_is_found_and_an_unrelated_proposal_is_not():
     original = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     unrelated = make_proposal(language="ru", title="Цифровой Парламент и электронные петиции",
@@ -36,7 +37,6 @@ def test_a_near_copy_is_found_and_an_unrelated_proposal_is_not():
     assert all(other.score >= selectors.SIMILARITY_THRESHOLD for other in found)
 
 
-@pytest.mark.django_db
 def test_spam_is_never_offered_as_the_original():
     spam = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     put_in_state(spam, State.SPAM)
@@ -45,7 +45,6 @@ def test_spam_is_never_offered_as_the_original():
     assert spam not in selectors.likely_duplicates(copy)
 
 
-@pytest.mark.django_db
 def test_most_similar_first_and_at_most_the_limit():
     copies = [make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT) for _ in range(7)]
     close = make_proposal(language="ru", title=CAMPAIGN_TITLE + " депутатов", text=CAMPAIGN_TEXT[:80])
@@ -57,7 +56,6 @@ def test_most_similar_first_and_at_most_the_limit():
     assert set(found) <= set(copies)
 
 
-@pytest.mark.django_db
 @pytest.mark.postgres
 def test_a_reworded_title_is_found_in_another_topic_and_long_ago():
     # Found through the trigram index: not the same title, not among the latest in the same topic.
@@ -70,7 +68,6 @@ def test_a_reworded_title_is_found_in_another_topic_and_long_ago():
     assert original in selectors.likely_duplicates(copy)
 
 
-@pytest.mark.django_db
 def test_originals_come_before_their_copies():
     copy = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     later = make_proposal(language="ru", title=CAMPAIGN_TITLE + " (повторно)", text=CAMPAIGN_TEXT)
@@ -84,7 +81,6 @@ def test_originals_come_before_their_copies():
     assert later not in found
 
 
-@pytest.mark.django_db
 @pytest.mark.postgres
 def test_the_lookup_is_one_query_that_reads_a_bounded_number_of_candidates():
     for _ in range(5):

@@ -1,5 +1,6 @@
 """The public register, proposal pages, statistics and open data: visibility, privacy, filters, search, counts."""
 import csv
+import datetime
 import io
 import json
 import re
@@ -143,8 +144,6 @@ def test_each_filter_narrows_and_combinations_work(client):
 
 
 def test_received_date_range(client):
-    import datetime
-
     from django.utils import timezone
 
     old = public_proposal(received_at=timezone.make_aware(datetime.datetime(2026, 10, 1, 23, 30)))
@@ -197,18 +196,23 @@ def test_search_looks_into_summaries_too(client):
 
 # Pagination
 
-def test_keyset_pages_walk_every_proposal_once_both_ways(client):
-    bulk_public(45)
-    seen, query, pages = [], "", 0
+def walk_register(client, query=""):
+    """Every page of the register from ``query`` on, following "next": (codes of each page, the last page's query)."""
+    pages = []
     while True:
         response = client.get(f"/en/proposals/?{query}")
-        seen.extend(p.tracking_code for p in response.context["page"].items)
-        pages += 1
+        pages.append([p.tracking_code for p in response.context["page"].items])
         nxt = response.context["page_links"].get("next")
         if not nxt:
-            break
+            return pages, query
         query = nxt[1:]
-    assert pages == 3 and len(seen) == len(set(seen)) == 45
+
+
+def test_keyset_pages_walk_every_proposal_once_both_ways(client):
+    bulk_public(45)
+    pages, query = walk_register(client)
+    seen = sum(pages, [])
+    assert len(pages) == 3 and len(seen) == len(set(seen)) == 45
     back = client.get(f"/en/proposals/?{query}").context["page_links"]["previous"]
     previous_page = client.get(f"/en/proposals/{back}").context["page"].items
     assert [p.tracking_code for p in previous_page] == seen[20:40]
@@ -219,7 +223,7 @@ def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(
     # 23 proposals on three moments: the id breaks the ties, in each order and in both directions.
     from django.utils import timezone
 
-    moments = [timezone.now() - timezone.timedelta(days=days) for days in (3, 2, 1)]
+    moments = [timezone.now() - datetime.timedelta(days=days) for days in (3, 2, 1)]
     for index in range(23):
         proposal = public_proposal(State.ACCEPTED)
         Proposal.objects.filter(pk=proposal.pk).update(
@@ -228,14 +232,7 @@ def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(
     key = {"newest": "-received_at", "oldest": "received_at", "decided": "-decision_released_at"}[sort]
     expected = [p.tracking_code for p in Proposal.objects.public().order_by(key, "id" if sort == "oldest" else "-id")]
 
-    pages, query = [], f"sort={sort}"
-    while True:
-        response = client.get(f"/en/proposals/?{query}")
-        pages.append([p.tracking_code for p in response.context["page"].items])
-        nxt = response.context["page_links"].get("next")
-        if not nxt:
-            break
-        query = nxt[1:]
+    pages, query = walk_register(client, f"sort={sort}")
     back = client.get(f"/en/proposals/?{query}").context["page_links"]["previous"]
 
     assert sum(pages, []) == expected
@@ -243,7 +240,7 @@ def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_a_search_read_through_a_window_walks_the_same_pages_both_ways(client, monkeypatch, sort):
+def test_a_search_read_through_a_window_walks_the_same_pages_both_ways(monkeypatch, sort):
     from proposals import selectors
 
     # 60 proposals, every fourth with the word: a window of 12 rows holds 3 matches, never a page of 5.
@@ -360,7 +357,6 @@ def test_json_has_stable_fields_iso_dates_and_a_total(client):
         "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
         "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
         "status", "received_at", "published_at", "decision_announced_at", "response"}
-    import datetime
 
     datetime.datetime.fromisoformat(data["results"][0]["received_at"])
     second = client.get(data["next"]).json()

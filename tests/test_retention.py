@@ -39,9 +39,11 @@ def test_old_decisions_lose_contact_details_and_keep_the_rest(settings):
 def test_running_twice_changes_nothing_more(settings):
     settings.PARLREFORM_RETENTION_MONTHS = 12
     proposal = decided(13)
+    before = proposal.events.count()
     call_command("anonymise_expired")
     events = proposal.events.count()
     call_command("anonymise_expired")
+    assert events == before + 1
     assert proposal.events.count() == events
 
 

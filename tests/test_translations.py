@@ -56,11 +56,8 @@ def test_kazakh_admin_speaks_kazakh_where_django_does_not():
             "Барлығы %(total_count)s таңдалды")
     from django.test import RequestFactory
 
-    translation.activate("kk")
-    try:
+    with translation.override("kk"):
         catalogue = JavaScriptCatalog.as_view(packages=["django.contrib.admin"])(RequestFactory().get("/"))
-    finally:
-        translation.deactivate()
     content = catalogue.content.decode()
     for kazakh in ("%(cnt)s ішінен %(sel)s таңдалды", "Уақытты таңдаңыз"):
         assert json.dumps(kazakh)[1:-1] in content, kazakh

@@ -83,7 +83,7 @@ class Watcher:
 
 
 @pytest.fixture
-def open_context(browser, request):
+def open_context(browser):
     """open_context(viewport, locale) -> (context, page); every page is watched and must end the test clean."""
     watcher = Watcher()
     contexts = []

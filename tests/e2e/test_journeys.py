@@ -255,7 +255,7 @@ def test_citizen_sees_the_decision_and_another_withdraws(live_server, open_conte
     assert Proposal.objects.get(pk=other.pk).state == State.WITHDRAWN
 
 
-def test_refusals_for_working_group_members_and_the_public(live_server, open_context, shot, settings):
+def test_refusals_for_working_group_members_and_the_public(live_server, open_context, shot):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from proposals import attachments
@@ -269,7 +269,7 @@ def test_refusals_for_working_group_members_and_the_public(live_server, open_con
     expect(page.locator("input[name=_save]")).to_have_count(0)
     shot(page, "working-group-member-read-only")
 
-    context, public = open_context(1280, 900, "kk-KZ")
+    _context, public = open_context(1280, 900, "kk-KZ")
     open_context.watcher.expect(r"/proposals/[0-9A-Z-]+/$")
     open_context.watcher.expect(r"/attachment/\d+/download/$")
     response = public.goto(f"{live_server.url}/kk/proposals/{proposal.tracking_code}/")
