@@ -246,6 +246,22 @@ def test_export_opens_as_utf8_and_contains_no_formula_or_contact_details():
     assert "secret@example.org" not in text and "+77011112233" not in text and "Гүлнар" not in text
 
 
+def test_exports_of_the_list_and_of_a_selection_cost_the_same_queries_for_2_or_8_rows():
+    client = staff_client("lead")
+    counts = []
+    for size in (2, 8):
+        bulk_public(size - Proposal.objects.count())
+        selected = list(Proposal.objects.values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as listed:
+            b"".join(client.get(f"{LIST}export.csv?queue=all").streaming_content)
+        with CaptureQueriesContext(connection) as chosen:
+            response = client.post(f"{LIST}?queue=all", {"action": "export_selected", "_selected_action": selected})
+            rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+        assert len(rows) == size and rows[0]["summary_ru"] == "Кратко"
+        counts.append((len(listed), len(chosen)))
+    assert counts[0] == counts[1], counts
+
+
 def test_attachment_download_is_staff_only_and_never_inline(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     from proposals import attachments
