@@ -12,7 +12,7 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak never grows without bound.
 max_requests = 2000
 max_requests_jitter = 200
-# Uploads of up to 25 MB: keep request bodies off the worker heap where possible.
+# Long register URLs (every filter set) fit: twice gunicorn's default request-line limit.
 limit_request_line = 8190
 accesslog = "-"
 errorlog = "-"

@@ -81,3 +81,10 @@ def test_bad_sizes_are_refused_with_a_message(tmp_path, sizes):
 def test_refused_in_production(tmp_path):
     with override_settings(PRODUCTION=True), pytest.raises(CommandError, match="production"):
         run_benchmark(tmp_path)
+
+
+@override_settings(PRODUCTION=True)
+def test_the_load_test_is_refused_in_production():
+    with pytest.raises(CommandError, match="production"):
+        call_command("loadtest", submissions=1)
+    assert Proposal.objects.count() == 0

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -107,6 +108,9 @@ class Command(BaseCommand):
         parser.add_argument("--outage-seconds", type=float, default=4.0)
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("loadtest writes test proposals, deletes orphan files and can stop the database and "
+                               "kill workers: refused in production.")
         if connection.vendor != "postgresql":
             raise CommandError("loadtest needs PostgreSQL (DATABASE_URL=postgres://...).")
         if options["fault"] == "postgres-restart" and not (options["pg_stop"] and options["pg_start"]):
@@ -147,7 +151,10 @@ class Command(BaseCommand):
         }
         command = [sys.executable, "-m", "gunicorn", "-c", "python:parlreform.gunicorn_conf", "parlreform.wsgi",
                    "--access-logfile", "/dev/null"]
-        self.server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # gunicorn's log goes to a file: an unread pipe fills up and would block the workers.
+        with tempfile.NamedTemporaryFile(prefix="parlreform-loadtest-", suffix=".log", delete=False) as log:
+            self.server_log = log.name
+            self.server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log)
         return self.server
 
     def wait_until_healthy(self, seconds):
@@ -157,7 +164,7 @@ class Command(BaseCommand):
             if status == 200:
                 return
             time.sleep(0.3)
-        raise CommandError("gunicorn did not become healthy")
+        raise CommandError(f"gunicorn did not become healthy (its log: {self.server_log})")
 
     def load(self, recorder, options):
         total = options["submissions"]
