@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals import search
 from proposals.models import Category, Language, Party, Region, SubmitterKind
+from proposals.pagination import EARLIEST_YEAR, LATEST_YEAR
 from proposals.workflow import DECIDED_STATES, State
 
 PUBLIC_STATES = [
@@ -21,10 +22,6 @@ SORTS = [
     ("oldest", _("Oldest first")),
     ("decided", _("Recently decided")),
 ]
-
-
-# Dates outside these years cannot concern the reform; they are read as "no limit" or "nothing", never computed.
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
 
 
 def public_state_condition(state):

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+# Dates outside these years cannot concern the reform: a cursor or a filter carrying one is not read as a date.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
+
 
 @dataclass
 class Page:
@@ -31,7 +34,7 @@ def decode(cursor, keys):
         for (_field, _descending, kind), value in zip(keys, values, strict=True):
             if kind == "datetime":
                 value = datetime.datetime.fromisoformat(value)
-                if value.tzinfo is None or not 1990 <= value.year <= 2200:
+                if value.tzinfo is None or not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
                     return None
             elif kind == "int":
                 value = int(value)

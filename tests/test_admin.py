@@ -318,6 +318,12 @@ def test_the_list_rows_are_the_admins_own_markup(language, query):
     assert expected and all("_changelist_filters" in row for row in expected) == bool(query)
 
 
+def test_a_popup_list_keeps_the_admins_rows_that_hand_the_choice_back():
+    make_proposal()
+    page = staff_client("lead").get(f"{LIST}?_popup=1&_to_field=id&queue=all").content.decode()
+    assert "data-popup-opener" in page
+
+
 def test_change_page_query_count_is_small():
     client = staff_client("lead")
     proposal = make_proposal()
