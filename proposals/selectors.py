@@ -1,15 +1,13 @@
 """Every page-level read of public data, built on Proposal.objects.public()."""
 import datetime
 import hashlib
-import uuid
 from collections import Counter
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 
-from proposals import search
+from proposals import search, versioned_cache
 from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
 from proposals.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
 from proposals.pagination import paginate
@@ -39,35 +37,18 @@ VERSION_KEY = "public_version"
 def bump_public_version(instance=None, update_fields=None, **kwargs):
     """post_save of a proposal: a new version if what the public sees may have changed."""
     if instance is None or instance.published_at is not None or (update_fields and "published_at" in update_fields):
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        versioned_cache.bump(VERSION_KEY)
 
 
 def _cached(name, compute, *parts, ttl=PUBLIC_CACHE_SECONDS):
-    """``compute()``, cached and tagged with the public data version; one cache read when it is fresh.
-
-    A value computed while the version changes is stored under the old tag, so the next read recomputes.
-    """
+    """``compute()``, cached until the public data version changes (or ``ttl`` seconds pass)."""
     key = ":".join(["public", name, *[str(part) for part in parts]])
-    found = cache.get_many([VERSION_KEY, key])
-    version, entry = found.get(VERSION_KEY), found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        return entry[1]
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-    value = compute()
-    cache.set(key, (version, value), ttl)
-    return value
+    return versioned_cache.cached(VERSION_KEY, key, compute, ttl)
 
 
 def public_version():
     """The current public data version (for ETags)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    return versioned_cache.current(VERSION_KEY)
 
 
 # Home page

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from proposals import services
-from proposals.models import Channel, Holiday, Proposal, ProposalEvent, ProposalNote
+from proposals.models import Category, Channel, Holiday, Proposal, ProposalEvent, ProposalNote
 from proposals.workflow import DECIDE, PUBLISH, TRANSITIONS, TRIAGE, Action, NotAcceptedReason, State
 from tests.factories import bulk_public, make_proposal, make_user, proposal_in_state, public_proposal
 from tests.submission import PDF_BYTES
@@ -248,6 +248,7 @@ def test_export_opens_as_utf8_and_contains_no_formula_or_contact_details():
 
 def test_exports_of_the_list_and_of_a_selection_cost_the_same_queries_for_2_or_8_rows():
     client = staff_client("lead")
+    client.get(LIST)  # The first page caches the lists of categories, regions, parties and staff.
     counts = []
     for size in (2, 8):
         bulk_public(size - Proposal.objects.count())
@@ -282,6 +283,7 @@ def test_attachment_download_is_staff_only_and_never_inline(settings, tmp_path):
 
 def test_changelist_query_count_does_not_grow_with_the_table():
     client = staff_client("lead")
+    client.get(LIST)  # The first page caches the lists of categories, regions, parties and staff.
     counts = []
     for size in (50, 5000):
         bulk_public(size - Proposal.objects.count(), state=State.IN_REVIEW, published_at=None)
@@ -316,6 +318,78 @@ def test_the_list_rows_are_the_admins_own_markup(language, query):
         expected = ["<tr>" + "".join(str(cell) for cell in row) + "</tr>" for row in results(changelist)]
         assert [str(row) for row in rows(changelist)] == expected
     assert expected and all("_changelist_filters" in row for row in expected) == bool(query)
+
+
+def test_the_filter_sidebar_is_the_admins_own_markup_for_each_query_and_language():
+    from django.contrib.admin.templatetags.admin_list import admin_list_filter
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from django.utils import translation
+
+    from proposals.admin.sidebar import filters_html
+
+    lead = make_user("lead")
+    make_user("analyst", first_name="Дәурен", last_name="Сейітов")
+    queries = ["", "?queue=all&o=-3.2", "?assignee=none", "?state__exact=in_review&state__exact=accepted&assignee=none"]
+    seen = set()
+    for language in ("kk", "en"):
+        for query in queries:
+            request = RequestFactory().get(LIST + query)
+            request.user, request.resolver_match = lead, resolve(LIST)
+            with translation.override(language):
+                changelist = admin.site._registry[Proposal].get_changelist_instance(request)
+                expected = "".join(admin_list_filter(changelist, spec) for spec in changelist.filter_specs)
+                # The first render and the remembered one.
+                assert filters_html(changelist) == expected and filters_html(changelist) == expected
+            assert "Дәурен Сейітов" in expected
+            assert ('class="selected">\n    <a href="?assignee=none' in expected) == ("assignee=none" in query)
+            seen.add(expected)
+    assert len(seen) == len(queries) * 2
+
+
+def test_the_console_lists_follow_a_renamed_category_and_staff_joining_or_leaving_the_analysts():
+    from django.contrib.auth.models import Group, update_last_login
+
+    from proposals import versioned_cache
+    from proposals.admin.related import VERSION_KEY
+
+    client = staff_client("lead")
+    category = Category.objects.order_by("pk").first()
+    make_proposal(category=category, received_at=timezone.make_aware(datetime.datetime(2026, 3, 9, 14, 5)))
+    assert category.name_kk in client.get(LIST).content.decode()
+
+    Category.objects.filter(pk=category.pk).update(name_kk="Ескі атау")  # no signal: the cached lists stay
+    assert "Ескі атау" not in client.get(LIST).content.decode()
+    category.name_kk = "Парламенттік реформа (жаңа)"
+    category.save()
+    page = client.get(LIST).content.decode()
+    assert page.count("Парламенттік реформа (жаңа)") == 2  # the filter and the row
+    assert "09.03.2026\u00a014:05" in page  # received, in the deadline's compact form
+
+    newcomer = make_user("analyst", first_name="Дәурен", last_name="Сейітов")
+    assert "Дәурен Сейітов" in client.get(LIST).content.decode()
+    newcomer.groups.remove(Group.objects.get(name="analyst"))
+    assert "Дәурен Сейітов" not in client.get(LIST).content.decode()
+
+    version = versioned_cache.current(VERSION_KEY)
+    update_last_login(None, newcomer)  # what every sign-in does
+    assert versioned_cache.current(VERSION_KEY) == version  # a sign-in saves the user and changes no list
+
+
+def test_the_list_rows_come_without_joins_and_name_an_assignee_who_no_longer_triages():
+    from django.contrib.auth.models import Group
+
+    client = staff_client("lead")
+    former = make_user("analyst", username="former-analyst")
+    proposal = make_proposal()
+    Proposal.objects.filter(pk=proposal.pk).update(assignee=former)
+    former.groups.remove(Group.objects.get(name="analyst"))
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(LIST).content.decode()
+    rows_query = [query["sql"] for query in captured if '"proposals_proposal"."tracking_code"' in query["sql"]]
+    assert len(rows_query) == 1 and "JOIN" not in rows_query[0].upper()
+    assert '<td class="field-assignee nowrap">former-analyst</td>' in page
+    assert f'href="?assignee={former.pk}"' not in page
 
 
 def test_a_popup_list_keeps_the_admins_rows_that_hand_the_choice_back():

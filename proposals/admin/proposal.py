@@ -17,6 +17,7 @@ from proposals.admin.changelist import ConsoleChangeList
 from proposals.admin.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.admin.forms import ActionForm, ImportForm, IntakeForm
 from proposals.admin.paginator import EstimatedCountPaginator
+from proposals.admin.related import SharedRelatedFilter
 from proposals.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
 from proposals.workflow import TRANSITIONS, Action, State
 
@@ -78,13 +79,13 @@ class EventInline(ReadOnlyInline):
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = [
-        "tracking_code", "title_short", "submitter", "category", "region", "state_badge", "assignee", "received_at",
+        "tracking_code", "title_short", "submitter", "category", "region", "state_badge", "assignee", "received",
         "deadline",
     ]
     list_display_links = ["tracking_code", "title_short"]
     list_filter = [
-        QueueFilter, "state", "submitter_kind", "category", "region", "channel", "language", AssigneeFilter,
-        OverdueFilter, "party",
+        QueueFilter, "state", "submitter_kind", ("category", SharedRelatedFilter), ("region", SharedRelatedFilter),
+        "channel", "language", AssigneeFilter, OverdueFilter, ("party", SharedRelatedFilter),
     ]
     list_select_related = ["category", "region", "party", "assignee"]
     list_per_page = 50
@@ -141,6 +142,12 @@ class ProposalAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("state"), ordering="state")
     def state_badge(self, proposal):
         return format_html('<span class="badge badge--{}">{}</span>', proposal.state, State(proposal.state).label)
+
+    @admin.display(description=Proposal._meta.get_field("received_at").verbose_name, ordering="received_at")
+    def received(self, proposal):
+        # The deadline's compact numbers, not the long localised form ("24 қараша 2026 ж. 08:18"): the queue is
+        # read down a column, and formatting that form took a millisecond of each page.
+        return timezone.localtime(proposal.received_at).strftime("%d.%m.%Y\u00a0%H:%M")
 
     @admin.display(description=gettext_lazy("deadline"), ordering="decision_due")
     def deadline(self, proposal):

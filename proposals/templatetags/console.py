@@ -5,6 +5,7 @@ from django.contrib.admin.templatetags.base import InclusionAdminNode
 
 from proposals.admin.calendar import calendar_hierarchy
 from proposals.admin.rows import rows
+from proposals.admin.sidebar import filters_html
 
 register = template.Library()
 
@@ -34,3 +35,9 @@ def console_result_list_tag(parser, token):
     return InclusionAdminNode(
         parser, token, func=console_result_list, template_name="console_results.html", takes_context=False
     )
+
+
+@register.simple_tag
+def console_filters(cl):
+    """Like the admin's {% admin_list_filter %} for each of the list's filters, rendered once per query."""
+    return filters_html(cl)

@@ -1,0 +1,116 @@
+"""The console list's related rows (categories, regions, parties, staff): one cache read serves filters and rows.
+
+The filters list every category, region, party and assignable analyst; the rows name the same objects. They
+change rarely, so they are cached until one of them is saved (a new version), and the page's rows query needs
+no joins: planning four joins on the proposal table cost more than running the query.
+"""
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.sites import NotRegistered
+from django.contrib.auth import get_user_model
+from django.db import router
+
+from proposals import versioned_cache
+from proposals.admin.forms import assignable_staff
+
+VERSION_KEY = "console_related_version"
+CACHE_KEY = "console:related"
+# Bounds how long a change made without a save signal (a bulk update) goes unseen.
+CACHE_SECONDS = 600
+
+# The list's foreign keys whose objects the rows show and the filters list.
+SHOWN = ("category", "region", "party", "assignee")
+# The assignee filter lists the staff who may triage, not every user; no password hash or e-mail is cached.
+SOURCES = {"assignee": lambda field, ordering: assignable_staff()}
+READ = {"assignee": {"id", "username", "first_name", "last_name"}}
+# The rows that change what is cached: a new category, a renamed analyst, a group given the triage permission.
+SENDERS = ("proposals.Category", "proposals.Region", "proposals.Party", "auth.Group", settings.AUTH_USER_MODEL)
+
+
+class RelatedRows:
+    """The objects each shown foreign key of the list may point at, read once per request."""
+
+    def __init__(self, request, model_admin):
+        self._request, self._model_admin = request, model_admin
+        self._tables = None
+        self._objects = {}
+
+    def of(self, field):
+        """The objects ``field`` may point at, in the order Django's related filter lists them."""
+        if field.name not in self._objects:
+            if self._tables is None:
+                self._tables = versioned_cache.cached(VERSION_KEY, CACHE_KEY, self._read, CACHE_SECONDS)
+            names, rows = self._tables[field.name]
+            model = field.remote_field.model
+            database = router.db_for_read(model)
+            self._objects[field.name] = [model.from_db(database, names, values) for values in rows]
+        return self._objects[field.name]
+
+    def _read(self):
+        fields = [self._model_admin.model._meta.get_field(name) for name in SHOWN]
+        return {field.name: _table(field, self._ordering(field)) for field in fields}
+
+    def _ordering(self, field):
+        # As RelatedFieldListFilter.field_admin_ordering: the related model's admin ordering, if it has an admin.
+        try:
+            return self._model_admin.admin_site.get_model_admin(field.remote_field.model).get_ordering(self._request)
+        except NotRegistered:
+            return ()
+
+    def attach(self, results):
+        """Give each of ``results`` its shown related objects, reading only those no filter lists (one query)."""
+        model = self._model_admin.model
+        for name in SHOWN:
+            field = model._meta.get_field(name)
+            by_pk = {obj.pk: obj for obj in self.of(field)}
+            missing = {getattr(obj, field.attname) for obj in results} - by_pk.keys() - {None}
+            if missing:
+                by_pk.update(field.remote_field.model._default_manager.in_bulk(missing))
+            for obj in results:
+                field.set_cached_value(obj, by_pk.get(getattr(obj, field.attname)))
+
+
+def _table(field, ordering):
+    """The field names and value rows of what ``field`` may point at (from_db rebuilds the objects)."""
+    if field.name in SOURCES:
+        queryset = SOURCES[field.name](field, ordering)
+    else:
+        queryset = field.remote_field.model._default_manager.complex_filter(field.get_limit_choices_to())
+        queryset = queryset.order_by(*ordering) if ordering else queryset
+    wanted = READ.get(field.name)
+    # from_db takes the values in the model's field order.
+    names = [f.attname for f in queryset.model._meta.concrete_fields if wanted is None or f.attname in wanted]
+    return names, [tuple(values) for values in queryset.values_list(*names)]
+
+
+def related_rows(request, model_admin):
+    """The request's RelatedRows, shared by the list's filters and its rows."""
+    if not hasattr(request, "console_related_rows"):
+        request.console_related_rows = RelatedRows(request, model_admin)
+    return request.console_related_rows
+
+
+def bump_version(sender=None, update_fields=None, **kwargs):
+    """A save, deletion or membership change that may alter what the console lists: cache it afresh."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # Every sign-in saves the user; the lists show nothing of it.
+    versioned_cache.bump(VERSION_KEY)
+
+
+def connect_signals():
+    """Bump the version whenever a listed object, a user, a group or a group's permissions change."""
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for sender in SENDERS:
+        post_save.connect(bump_version, sender=sender, dispatch_uid=f"console_related_save_{sender}")
+        post_delete.connect(bump_version, sender=sender, dispatch_uid=f"console_related_delete_{sender}")
+    for through in (get_user_model().groups.through, Group.permissions.through):
+        m2m_changed.connect(bump_version, sender=through, dispatch_uid=f"console_related_m2m_{through.__name__}")
+
+
+class SharedRelatedFilter(admin.RelatedFieldListFilter):
+    """Django's related filter, listing the objects the request's RelatedRows holds."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(obj.pk, str(obj)) for obj in related_rows(request, model_admin).of(field)]
