@@ -392,6 +392,20 @@ def test_the_list_rows_come_without_joins_and_name_an_assignee_who_no_longer_tri
     assert f'href="?assignee={former.pk}"' not in page
 
 
+def test_the_index_lists_the_registers_a_role_may_see_and_the_list_page_never_builds_that_list(monkeypatch):
+    from django.contrib.admin import AdminSite
+
+    index = staff_client("analyst").get("/admin/").content.decode()
+    assert f'href="{LIST}"' in index and "/admin/proposals/category/" in index
+    assert "/admin/auth/user/" not in index  # analysts do not manage users
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the app list was built")
+
+    monkeypatch.setattr(AdminSite, "_build_app_dict", fail)
+    assert staff_client("analyst").get(LIST).status_code == 200
+
+
 def test_a_popup_list_keeps_the_admins_rows_that_hand_the_choice_back():
     make_proposal()
     page = staff_client("lead").get(f"{LIST}?_popup=1&_to_field=id&queue=all").content.decode()
