@@ -50,7 +50,7 @@ class ProposalsConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_save
 
-        from proposals.admin.related import connect_signals
+        from proposals import reference_version
         from proposals.search import register_sqlite_functions
         from proposals.selectors import bump_public_version
 
@@ -61,6 +61,6 @@ class ProposalsConfig(AppConfig):
         )
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
-        # A saved category, region, party, user or group may change what the console's filters list.
-        connect_signals()
+        # A saved category, region, party, user or group may change the lists that pages offer.
+        reference_version.connect_signals()
         connection_created.connect(register_sqlite_functions, dispatch_uid="proposals_sqlite_functions")

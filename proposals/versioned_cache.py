@@ -14,8 +14,8 @@ def current(version_key):
     version = cache.get(version_key)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(version_key, version, None)
-        version = cache.get(version_key, version)
+        if not cache.add(version_key, version, None):
+            version = cache.get(version_key, version)  # another request made one first
     return version
 
 

@@ -351,7 +351,7 @@ def test_the_console_lists_follow_a_renamed_category_and_staff_joining_or_leavin
     from django.contrib.auth.models import Group, update_last_login
 
     from proposals import versioned_cache
-    from proposals.admin.related import VERSION_KEY
+    from proposals.reference_version import VERSION_KEY
 
     client = staff_client("lead")
     category = Category.objects.order_by("pk").first()

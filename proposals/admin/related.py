@@ -1,19 +1,16 @@
 """The console list's related rows (categories, regions, parties, staff): one cache read serves filters and rows.
 
 The filters list every category, region, party and assignable analyst; the rows name the same objects. They
-change rarely, so they are cached until one of them is saved (a new version), and the page's rows query needs
-no joins: planning four joins on the proposal table cost more than running the query.
+change rarely, so they are cached under the reference version (proposals.reference_version), and the page's
+rows query needs no joins: planning four joins on the proposal table cost more than running the query.
 """
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.sites import NotRegistered
-from django.contrib.auth import get_user_model
 from django.db import router
 
-from proposals import versioned_cache
+from proposals import reference_version, versioned_cache
 from proposals.admin.forms import assignable_staff
 
-VERSION_KEY = "console_related_version"
 CACHE_KEY = "console:related"
 # Bounds how long a change made without a save signal (a bulk update) goes unseen.
 CACHE_SECONDS = 600
@@ -23,8 +20,6 @@ SHOWN = ("category", "region", "party", "assignee")
 # The assignee filter lists the staff who may triage, not every user; no password hash or e-mail is cached.
 SOURCES = {"assignee": lambda field, ordering: assignable_staff()}
 READ = {"assignee": {"id", "username", "first_name", "last_name"}}
-# The rows that change what is cached: a new category, a renamed analyst, a group given the triage permission.
-SENDERS = ("proposals.Category", "proposals.Region", "proposals.Party", "auth.Group", settings.AUTH_USER_MODEL)
 
 
 class RelatedRows:
@@ -39,7 +34,8 @@ class RelatedRows:
         """The objects ``field`` may point at, in the order Django's related filter lists them."""
         if field.name not in self._objects:
             if self._tables is None:
-                self._tables = versioned_cache.cached(VERSION_KEY, CACHE_KEY, self._read, CACHE_SECONDS)
+                version_key = reference_version.VERSION_KEY
+                self._tables = versioned_cache.cached(version_key, CACHE_KEY, self._read, CACHE_SECONDS)
             names, rows = self._tables[field.name]
             model = field.remote_field.model
             database = router.db_for_read(model)
@@ -88,25 +84,6 @@ def related_rows(request, model_admin):
     if not hasattr(request, "console_related_rows"):
         request.console_related_rows = RelatedRows(request, model_admin)
     return request.console_related_rows
-
-
-def bump_version(sender=None, update_fields=None, **kwargs):
-    """A save, deletion or membership change that may alter what the console lists: cache it afresh."""
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return  # Every sign-in saves the user; the lists show nothing of it.
-    versioned_cache.bump(VERSION_KEY)
-
-
-def connect_signals():
-    """Bump the version whenever a listed object, a user, a group or a group's permissions change."""
-    from django.contrib.auth.models import Group
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    for sender in SENDERS:
-        post_save.connect(bump_version, sender=sender, dispatch_uid=f"console_related_save_{sender}")
-        post_delete.connect(bump_version, sender=sender, dispatch_uid=f"console_related_delete_{sender}")
-    for through in (get_user_model().groups.through, Group.permissions.through):
-        m2m_changed.connect(bump_version, sender=through, dispatch_uid=f"console_related_m2m_{through.__name__}")
 
 
 class SharedRelatedFilter(admin.RelatedFieldListFilter):

@@ -4,34 +4,21 @@ Its ten filters rebuild the query string for each of about a hundred links on ev
 only on the query, the language and the choices the filters list, so a key made of those is never stale, and
 reading the page again, or another page of the same list, reuses it.
 """
-import threading
-from collections import OrderedDict
-
 from django.contrib.admin.templatetags.admin_list import admin_list_filter
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-# A few hundred kilobytes per process: staff lists are few, and an evicted one is only rendered again.
-MEMO_SIZE = 200
+from proposals.fragments import FragmentMemo
 
-_memo = OrderedDict()
-_lock = threading.Lock()
+# A few hundred kilobytes per process: staff lists are few, and a forgotten one is only rendered again.
+_sidebars = FragmentMemo(size=200)
 
 
 def filters_html(cl):
     """The HTML of every filter of changelist ``cl``, as the admin's {% admin_list_filter %} writes them."""
-    key = _key(cl)
-    with _lock:
-        html = _memo.get(key)
-        if html is not None:
-            _memo.move_to_end(key)
-            return html
-    html = mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))
-    with _lock:
-        _memo[key] = html
-        if len(_memo) > MEMO_SIZE:
-            _memo.popitem(last=False)
-    return html
+    return _sidebars.get_or_render(
+        _key(cl), lambda: mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))
+    )
 
 
 def _key(cl):

@@ -1,9 +1,17 @@
-"""Template helpers: which language a summary is shown in, and bar widths for server-rendered charts."""
+"""Template helpers: which language a summary is shown in, bar widths for charts, the register's remembered form."""
 from django import template
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
+from proposals import reference_version
+from proposals.fragments import FragmentMemo
 from proposals.models import CONTENT_LANGUAGES
 
 register = template.Library()
+
+# Each entry is a few kilobytes; most readers use the register with no filter or one.
+_filter_forms = FragmentMemo(size=500)
 
 
 @register.filter
@@ -27,3 +35,22 @@ def share(value, total):
     except (TypeError, ValueError):
         percent = 0.0
     return f"{min(max(percent, 0.0), 100.0):.1f}"
+
+
+@register.simple_tag
+def remembered_fields(form):
+    """Every field of the register's filter form as includes/field.html writes it, rendered once per query.
+
+    Rendering the eleven fields through the form templates took half of a register page. What they show
+    depends only on the submitted values, the language and the reference lists (topics, parties, regions),
+    which the key names, so a remembered form is never stale.
+    """
+    data = tuple((name, tuple(form.data.getlist(name))) for name in form.fields) if form.is_bound else None
+    # Not the form's class: django-filter builds a new one for every request.
+    key = (tuple(form.fields), translation.get_language(), data, reference_version.current())
+    return _filter_forms.get_or_render(key, lambda: _render_fields(form))
+
+
+def _render_fields(form):
+    field_template = get_template("includes/field.html")
+    return mark_safe("".join(field_template.render({"field": field}) for field in form))
