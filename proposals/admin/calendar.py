@@ -4,8 +4,14 @@ import datetime
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.db.models import Max, Min
-from django.utils import timezone
+from django.template.loader import select_template
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+
+from proposals.fragments import FragmentMemo
+
+# The links depend on the query, the language and the two dates only.
+_drilldowns = FragmentMemo(size=200)
 
 
 class CalendarSpan:
@@ -43,8 +49,20 @@ class CalendarSpan:
     dates = datetimes
 
 
-def calendar_hierarchy(changelist):
-    """Django's date_hierarchy context for ``changelist``, with periods from CalendarSpan."""
+def calendar_html(changelist):
+    """Django's date drill-down for ``changelist`` with periods from CalendarSpan, rendered once per query,
+    language and span (as the admin's {% date_hierarchy %} writes it)."""
     view = copy.copy(changelist)
-    view.queryset = CalendarSpan(changelist.queryset, changelist.date_hierarchy)
-    return date_hierarchy(view)
+    view.queryset = span = CalendarSpan(changelist.queryset, changelist.date_hierarchy)
+    key = (translation.get_language(), changelist.query_key(), tuple(span.bounds.items()))
+    return _drilldowns.get_or_render(key, lambda: _render(view))
+
+
+def _render(view):
+    # The templates the admin's tag would choose, with the context Django's date_hierarchy gives them.
+    opts = view.opts
+    template = select_template([
+        f"admin/{opts.app_label}/{opts.model_name}/date_hierarchy.html", f"admin/{opts.app_label}/date_hierarchy.html",
+        "admin/date_hierarchy.html",
+    ])
+    return template.render(date_hierarchy(view))

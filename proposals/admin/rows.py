@@ -14,9 +14,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+# A method's text, plain or already escaped (format_html), shown as it is.
+TEXT = (str, SafeString)
 # No integer primary key contains it, so it marks where each row's key goes in the change URL.
 PK_MARK = "0PK0"
 
@@ -67,7 +69,10 @@ def _method_reader(name, method, empty):
     classes, dated = f"field-{name}", f"field-{name} nowrap"
 
     def read(obj):
-        value = _blank(method(obj))
+        value = method(obj)
+        if type(value) in TEXT and value.strip() and not boolean:
+            return value, classes  # what display_for_value gives a non-blank string
+        value = _blank(value)
         return display_for_value(value, empty, boolean), dated if isinstance(value, datetime.date) else classes
 
     return read

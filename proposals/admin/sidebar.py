@@ -22,9 +22,7 @@ def filters_html(cl):
 
 
 def _key(cl):
-    # Every link keeps the other parameters, and a filter can read a parameter's repeated values.
-    query = tuple(sorted((name, tuple(values)) for name, values in cl.filter_params.items()))
-    return translation.get_language(), query, tuple(sorted(cl.params.items())), tuple(map(_choices, cl.filter_specs))
+    return translation.get_language(), cl.query_key(), tuple(map(_choices, cl.filter_specs))
 
 
 def _choices(spec):

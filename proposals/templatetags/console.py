@@ -2,20 +2,24 @@
 from django import template
 from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.templatetags.base import InclusionAdminNode
+from django.template.loader import get_template
+from django.utils import translation
 
-from proposals.admin.calendar import calendar_hierarchy
+from proposals.admin.calendar import calendar_html
 from proposals.admin.rows import rows
 from proposals.admin.sidebar import filters_html
+from proposals.fragments import FragmentMemo
 
 register = template.Library()
 
+# One entry per language and set of actions a role may run.
+_action_fields = FragmentMemo(size=50)
 
-@register.tag(name="calendar_hierarchy")
-def calendar_hierarchy_tag(parser, token):
+
+@register.simple_tag
+def calendar_hierarchy(cl):
     """Like the admin's {% date_hierarchy cl %}, at a cost that does not grow with the table."""
-    return InclusionAdminNode(
-        parser, token, func=calendar_hierarchy, template_name="date_hierarchy.html", takes_context=False
-    )
+    return calendar_html(cl)
 
 
 def console_result_list(cl):
@@ -41,3 +45,19 @@ def console_result_list_tag(parser, token):
 def console_filters(cl):
     """Like the admin's {% admin_list_filter %} for each of the list's filters, rendered once per query."""
     return filters_html(cl)
+
+
+@register.simple_tag
+def console_action_fields(action_form):
+    """The actions bar's fields as the admin's actions.html writes them, rendered once per language and choices."""
+    key = (translation.get_language(), action_form.auto_id, tuple(map(_field_key, action_form)))
+    return _action_fields.get_or_render(
+        key, lambda: get_template("admin/proposals/proposal/action_fields.html").render({"action_form": action_form})
+    )
+
+
+def _field_key(bound_field):
+    choices = getattr(bound_field.field, "choices", ())
+    return bound_field.name, str(bound_field.label), str(bound_field.value()), tuple(
+        (str(value), str(label)) for value, label in choices
+    )
