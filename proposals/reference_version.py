@@ -4,6 +4,7 @@ A save, a deletion or a change of group membership or permissions bumps it; what
 from those lists names the version, so it is never stale.
 """
 from django.conf import settings
+from django.db import transaction
 
 from proposals import versioned_cache
 
@@ -17,10 +18,12 @@ def current():
 
 
 def bump(sender=None, update_fields=None, **kwargs):
-    """Signal receiver: a change that may alter one of the lists."""
+    """Signal receiver: a change that may alter one of the lists (or a migration, which sends no save signals)."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # Every sign-in saves the user; no list shows it.
     versioned_cache.bump(VERSION_KEY)
+    # Again once the change is committed: a page read in between saw the old rows under the new version.
+    transaction.on_commit(lambda: versioned_cache.bump(VERSION_KEY))
 
 
 def connect_signals():

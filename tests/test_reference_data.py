@@ -100,3 +100,17 @@ def test_seed_demo_is_refused_in_production(settings):
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo", count=1)
     assert Proposal.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_reference_change_bumps_the_version_at_once_and_again_when_committed(django_capture_on_commit_callbacks):
+    from proposals import reference_version
+
+    before = reference_version.current()
+    category = Category.objects.order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        category.save()
+        # A page read between the save and the commit saw the old rows under this version...
+        during = reference_version.current()
+    # ...so the commit makes another.
+    assert before != during and len(callbacks) == 1 and reference_version.current() not in (before, during)
