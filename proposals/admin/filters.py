@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from proposals.admin.related import related_rows
-from proposals.models import Proposal
 from proposals.workflow import DECIDED_STATES, OPEN_STATES
 
 
@@ -45,7 +44,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        staff = related_rows(request, model_admin).of(Proposal._meta.get_field("assignee"))
+        staff = related_rows(request, model_admin).of(model_admin.model._meta.get_field("assignee"))
         return [("mine", _("Assigned to me")), ("none", _("Unassigned"))] + [
             (str(user.pk), user.get_full_name() or user.get_username()) for user in staff
         ]

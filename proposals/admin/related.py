@@ -18,7 +18,7 @@ CACHE_SECONDS = 600
 # The list's foreign keys whose objects the rows show and the filters list.
 SHOWN = ("category", "region", "party", "assignee")
 # The assignee filter lists the staff who may triage, not every user; no password hash or e-mail is cached.
-SOURCES = {"assignee": lambda field, ordering: assignable_staff()}
+SOURCES = {"assignee": assignable_staff}
 READ = {"assignee": {"id", "username", "first_name", "last_name"}}
 
 
@@ -69,7 +69,7 @@ class RelatedRows:
 def _table(field, ordering):
     """The field names and value rows of what ``field`` may point at (from_db rebuilds the objects)."""
     if field.name in SOURCES:
-        queryset = SOURCES[field.name](field, ordering)
+        queryset = SOURCES[field.name]()
     else:
         queryset = field.remote_field.model._default_manager.complex_filter(field.get_limit_choices_to())
         queryset = queryset.order_by(*ordering) if ordering else queryset
