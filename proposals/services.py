@@ -166,7 +166,7 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
     at = at or timezone.now()
     with transaction.atomic():
         locked = _lock(proposal, duplicate_of)
-        if locked.state not in transition.sources:
+        if not workflow.allowed_from(transition, locked.state, released=locked.decision_released_at is not None):
             raise WorkflowError(
                 _("Not allowed from the state “%(state)s”.") % {"state": State(locked.state).label}, "not_allowed"
             )
@@ -192,8 +192,9 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
                 "published_at", "updated_at",
             ]
         )
-        # Leaving a decision nobody has announced must not announce, on the timeline, that there was one.
-        unannounced = from_state in DECIDED_STATES and released_before is None
+        # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an
+        # action the table judges by the public state (withdrawal) reads the same with or without it.
+        unannounced = from_state in DECIDED_STATES and released_before is None and not transition.as_seen_publicly
         _record(
             locked, action, actor, from_state, locked.state,
             note=note, reason=locked.decision_reason, at=at, is_public=transition.public and not unannounced,
@@ -360,7 +361,8 @@ def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=No
 
 def available_actions(proposal, user):
     """The actions ``user`` may take on ``proposal`` now, in the order the console shows them."""
-    actions = [t.action for t in workflow.actions_from(proposal.state) if user.has_perm(t.permission)]
+    moves = workflow.actions_from(proposal.state, released=proposal.decision_released_at is not None)
+    actions = [t.action for t in moves if user.has_perm(t.permission)]
     if user.has_perm(workflow.PUBLISH):
         if proposal.published_at is None and proposal.state in PUBLISHABLE_STATES:
             actions.append(Action.PUBLISH)

@@ -81,6 +81,9 @@ class Transition:
     submitter_may: bool = False
     # Shown on the public timeline and the submitter's status page.
     public: bool = True
+    # The sources are states as the submitter sees them (public_state): a recorded decision not yet released
+    # still reads "with the Working Group", so the action stays open until the decision is announced.
+    as_seen_publicly: bool = False
 
 
 def _t(action, sources, target, permission, **flags):
@@ -107,7 +110,8 @@ TRANSITIONS = {
         _t(Action.REJECT, [S.WITH_WORKING_GROUP], S.NOT_ACCEPTED, DECIDE, needs_reason=True, public=False),
         _t(Action.RECONSIDER, DECIDED_STATES, S.WITH_WORKING_GROUP, DECIDE, needs_note=True),
         _t(Action.REOPEN, [S.DUPLICATE, S.OUT_OF_SCOPE, S.SPAM], S.SCREENING, DECIDE, needs_note=True),
-        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True),
+        # The submitter's page looks exactly as before a decision until it is released, withdrawal included.
+        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True, as_seen_publicly=True),
     ]
 }
 
@@ -142,7 +146,20 @@ def transition_for(action):
     return TRANSITIONS.get(action)
 
 
-def actions_from(state):
+def public_state(state, released):
+    """The state the public sees: a recorded decision stays "with the Working Group" until it is ``released``."""
+    if state in DECIDED_STATES and not released:
+        return State.WITH_WORKING_GROUP
+    return State(state)
+
+
+def allowed_from(transition, state, *, released):
+    """Whether the table allows ``transition`` from ``state`` (``released``: a decision in it is announced)."""
+    seen = public_state(state, released) if transition.as_seen_publicly else state
+    return seen in transition.sources
+
+
+def actions_from(state, *, released=False):
     """The state-changing actions the table allows from ``state``, in table order."""
-    return [t for t in TRANSITIONS.values() if state in t.sources]
+    return [t for t in TRANSITIONS.values() if allowed_from(t, state, released=released)]
 
