@@ -44,6 +44,7 @@ class Action(models.TextChoices):
     ASSIGN = "assign", _("Assign")
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
     ANONYMISE = "anonymise", _("Remove contact details")
+    EDIT = "edit", _("Edit the details")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -139,6 +140,62 @@ EVENT_PERMISSIONS = {
     Action.RELEASE_DECISION: PUBLISH,
     Action.EXTEND_DEADLINE: DECIDE,
 }
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """Who may change one field of a proposal after intake, and what the edit's event says of the change."""
+
+    permission: str
+    # Also needed once the proposal is published, and once its decision is released: the public then reads it.
+    once_published: str | None = None
+    once_released: str | None = None
+    # The event gives the old and new values of a short field; a long text is only named.
+    logs_values: bool = True
+    # The submitter's personal data: its values are logged only if they consented to publish their name (the log
+    # is append-only, and the retention command removes an unconsented name from the proposal).
+    personal: bool = False
+
+
+_DESCRIBES = FieldRule(TRIAGE, once_published=PUBLISH)
+_SUMMARY = FieldRule(TRIAGE, once_published=PUBLISH, logs_values=False)
+_RESPONSE = FieldRule(DECIDE, once_released=PUBLISH, logs_values=False)
+
+# The fields staff may change after intake (the console's change form, through services.proposal_edit), in the
+# order an edit's event lists them. No other field is ever edited: not the submitter's consent (publish_name), not
+# what arrived (the text, the rationale, the contact email and phone; staff describe a proposal in the summaries),
+# and not what the services set (state, dates, assignee, links).
+EDITABLE_FIELDS = {
+    "title": _DESCRIBES,
+    "language": _DESCRIBES,
+    "articles": _DESCRIBES,
+    "category": _DESCRIBES,
+    "submitter_name": FieldRule(TRIAGE, once_published=PUBLISH, personal=True),
+    "organisation": _DESCRIBES,
+    "party": _DESCRIBES,
+    "position": _DESCRIBES,
+    "bin": _DESCRIBES,
+    "region": _DESCRIBES,
+    "summary_kk": _SUMMARY,
+    "summary_ru": _SUMMARY,
+    "summary_en": _SUMMARY,
+    "response_kk": _RESPONSE,
+    "response_ru": _RESPONSE,
+    "response_en": _RESPONSE,
+}
+
+
+def edit_permissions(field, *, published, released):
+    """The permissions needed to change ``field`` of a proposal now, or None if staff never change it."""
+    rule = EDITABLE_FIELDS.get(field)
+    if rule is None:
+        return None
+    needed = {rule.permission}
+    if published and rule.once_published:
+        needed.add(rule.once_published)
+    if released and rule.once_released:
+        needed.add(rule.once_released)
+    return needed
 
 
 def transition_for(action):
