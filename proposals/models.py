@@ -14,6 +14,7 @@ from proposals.workflow import (
     Action,
     NotAcceptedReason,
     State,
+    public_state,
 )
 
 CONTENT_LANGUAGES = ("kk", "ru", "en")
@@ -324,16 +325,22 @@ class Proposal(models.Model):
     @property
     def public_state(self):
         """The state the public sees: a recorded decision stays "with the Working Group" until released."""
-        if self.state in DECIDED_STATES and self.decision_released_at is None:
-            return State.WITH_WORKING_GROUP
-        return State(self.state)
+        return public_state(self.state, released=self.decision_released_at is not None)
 
     @property
     def due_date(self):
-        """The deadline that applies now: acknowledgement while received, decision while open, else None."""
-        if self.state == State.RECEIVED:
+        """The deadline that applies now (the staff's view): acknowledgement while received, decision while open."""
+        return self._due_in(self.state)
+
+    @property
+    def public_due_date(self):
+        """The deadline the submitter sees: it stands until a recorded decision is released."""
+        return self._due_in(self.public_state)
+
+    def _due_in(self, state):
+        if state == State.RECEIVED:
             return self.acknowledge_due
-        if self.state in OPEN_STATES:
+        if state in OPEN_STATES:
             return self.decision_due
         return None
 

@@ -1,4 +1,7 @@
-"""Every write to proposals: submission, workflow transitions, publication. One transaction each, with its event."""
+"""Every write to proposals: submission, transitions, publication, staff edits. One transaction each, with its event."""
+import json
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -166,7 +169,7 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
     at = at or timezone.now()
     with transaction.atomic():
         locked = _lock(proposal, duplicate_of)
-        if locked.state not in transition.sources:
+        if not workflow.allowed_from(transition, locked.state, released=locked.decision_released_at is not None):
             raise WorkflowError(
                 _("Not allowed from the state “%(state)s”.") % {"state": State(locked.state).label}, "not_allowed"
             )
@@ -192,8 +195,9 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
                 "published_at", "updated_at",
             ]
         )
-        # Leaving a decision nobody has announced must not announce, on the timeline, that there was one.
-        unannounced = from_state in DECIDED_STATES and released_before is None
+        # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an
+        # action the table judges by the public state (withdrawal) reads the same with or without it.
+        unannounced = from_state in DECIDED_STATES and released_before is None and not transition.as_seen_publicly
         _record(
             locked, action, actor, from_state, locked.state,
             note=note, reason=locked.decision_reason, at=at, is_public=transition.public and not unannounced,
@@ -327,6 +331,99 @@ def proposal_anonymise(*, proposal, at=None):
     return True
 
 
+def proposal_edit(*, proposal, actor, changes, at=None):
+    """Change the fields of ``proposal`` named in ``changes`` (name -> new value), as workflow.EDITABLE_FIELDS allows.
+
+    Category, region and party take a model instance or None; the other fields a string. Locks the row, checks each
+    field against the table for ``actor`` (with the proposal as it is now: published, decision released), saves
+    only the fields whose value differs from the stored one and writes ONE event (``edit``, not public) naming each
+    changed field, with its old and new values where the table logs values. All or nothing: raises WorkflowError
+    and changes nothing for a field staff never edit ("not_editable"), one the actor may not change now
+    ("permission"), an invalid value ("invalid") or a published proposal left without its Kazakh or Russian
+    summary ("summary_required"). Nothing changed: nothing saved, no event. ``proposal`` is refreshed in place.
+    """
+    with transaction.atomic():
+        locked = _lock(proposal)
+        published, released = locked.published_at is not None, locked.decision_released_at is not None
+        changed = []
+        for name, value in changes.items():
+            needed = workflow.edit_permissions(name, published=published, released=released)
+            if needed is None:
+                raise WorkflowError(
+                    _("“%(field)s” cannot be changed.") % {"field": _field_label(name)}, "not_editable"
+                )
+            for permission in sorted(needed):
+                _check_actor(actor, permission)
+            field = Proposal._meta.get_field(name)
+            value = _valid_value(field, value, locked)
+            if _stored(field, value) != _stored(field, getattr(locked, name)):
+                changed.append((name, getattr(locked, name), value))
+        if not changed:
+            return proposal
+        for name, _old, value in changed:
+            setattr(locked, name, value)
+        if published and not (locked.summary_kk.strip() and locked.summary_ru.strip()):
+            raise WorkflowError(
+                _("A published proposal keeps its public summary in Kazakh and Russian."), "summary_required"
+            )
+        locked.save(update_fields=[*(name for name, _old, _new in changed), "updated_at"])
+        note = "\n".join(_edit_line(locked, name, old, new) for name, old, new in _in_table_order(changed))
+        _record(locked, Action.EDIT, actor, locked.state, locked.state, note=note, at=at)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def _field_label(name):
+    try:
+        return Proposal._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
+
+
+def _valid_value(field, value, proposal):
+    """``value`` checked as the model field defines it; raises WorkflowError("invalid") with the field's message."""
+    if field.is_relation:
+        if value is None or isinstance(value, field.related_model):
+            return value
+        raise WorkflowError(
+            _("“%(field)s”: %(error)s") % {"field": field.verbose_name, "error": _("Select a valid choice.")},
+            "invalid",
+        )
+    try:
+        return field.clean(value, proposal)
+    except ValidationError as error:
+        raise WorkflowError(
+            _("“%(field)s”: %(error)s") % {"field": field.verbose_name, "error": " ".join(error.messages)}, "invalid"
+        ) from None
+
+
+def _stored(field, value):
+    # Related rows compare by key: the form's instance and the stored one are different objects.
+    return getattr(value, "pk", None) if field.is_relation else value
+
+
+def _in_table_order(changed):
+    order = list(workflow.EDITABLE_FIELDS)
+    return sorted(changed, key=lambda item: order.index(item[0]))
+
+
+def _edit_line(proposal, name, old, new):
+    """One line of an edit's event: the field, and its old and new values where the table says to log them."""
+    rule = workflow.EDITABLE_FIELDS[name]
+    if not rule.logs_values or (rule.personal and not proposal.publish_name):
+        return name
+    return f"{name}: {_logged(old)} → {_logged(new)}"
+
+
+def _logged(value):
+    if value is None:
+        return "—"
+    if hasattr(value, "slug"):
+        return f"{value.slug} ({value})"
+    # Quoted and escaped: an empty value, spaces or a line break stay visible in the log.
+    return json.dumps(value, ensure_ascii=False)
+
+
 def proposal_note_add(*, proposal, author, text):
     """Add an internal note. Raises WorkflowError if the text is empty or the author may not triage."""
     text = (text or "").strip()
@@ -360,7 +457,8 @@ def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=No
 
 def available_actions(proposal, user):
     """The actions ``user`` may take on ``proposal`` now, in the order the console shows them."""
-    actions = [t.action for t in workflow.actions_from(proposal.state) if user.has_perm(t.permission)]
+    moves = workflow.actions_from(proposal.state, released=proposal.decision_released_at is not None)
+    actions = [t.action for t in moves if user.has_perm(t.permission)]
     if user.has_perm(workflow.PUBLISH):
         if proposal.published_at is None and proposal.state in PUBLISHABLE_STATES:
             actions.append(Action.PUBLISH)
@@ -373,6 +471,19 @@ def available_actions(proposal, user):
     if user.has_perm(workflow.TRIAGE):
         actions.append(Action.ASSIGN)
     return actions
+
+
+def editable_fields(proposal, user):
+    """The fields ``user`` may change on ``proposal`` now (the change form shows every other one read-only)."""
+    published, released = proposal.published_at is not None, proposal.decision_released_at is not None
+    return {
+        name
+        for name in workflow.EDITABLE_FIELDS
+        if user.is_active and all(
+            user.has_perm(permission)
+            for permission in workflow.edit_permissions(name, published=published, released=released)
+        )
+    }
 
 
 def _lock(proposal, *others):

@@ -44,6 +44,7 @@ class Action(models.TextChoices):
     ASSIGN = "assign", _("Assign")
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
     ANONYMISE = "anonymise", _("Remove contact details")
+    EDIT = "edit", _("Edit the details")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -81,6 +82,9 @@ class Transition:
     submitter_may: bool = False
     # Shown on the public timeline and the submitter's status page.
     public: bool = True
+    # The sources are states as the submitter sees them (public_state): a recorded decision not yet released
+    # still reads "with the Working Group", so the action stays open until the decision is announced.
+    as_seen_publicly: bool = False
 
 
 def _t(action, sources, target, permission, **flags):
@@ -107,7 +111,8 @@ TRANSITIONS = {
         _t(Action.REJECT, [S.WITH_WORKING_GROUP], S.NOT_ACCEPTED, DECIDE, needs_reason=True, public=False),
         _t(Action.RECONSIDER, DECIDED_STATES, S.WITH_WORKING_GROUP, DECIDE, needs_note=True),
         _t(Action.REOPEN, [S.DUPLICATE, S.OUT_OF_SCOPE, S.SPAM], S.SCREENING, DECIDE, needs_note=True),
-        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True),
+        # The submitter's page looks exactly as before a decision until it is released, withdrawal included.
+        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True, as_seen_publicly=True),
     ]
 }
 
@@ -137,12 +142,81 @@ EVENT_PERMISSIONS = {
 }
 
 
+@dataclass(frozen=True)
+class FieldRule:
+    """Who may change one field of a proposal after intake, and what the edit's event says of the change."""
+
+    permission: str
+    # Also needed once the proposal is published, and once its decision is released: the public then reads it.
+    once_published: str | None = None
+    once_released: str | None = None
+    # The event gives the old and new values of a short field; a long text is only named.
+    logs_values: bool = True
+    # The submitter's personal data: its values are logged only if they consented to publish their name (the log
+    # is append-only, and the retention command removes an unconsented name from the proposal).
+    personal: bool = False
+
+
+_DESCRIBES = FieldRule(TRIAGE, once_published=PUBLISH)
+_SUMMARY = FieldRule(TRIAGE, once_published=PUBLISH, logs_values=False)
+_RESPONSE = FieldRule(DECIDE, once_released=PUBLISH, logs_values=False)
+
+# The fields staff may change after intake (the console's change form, through services.proposal_edit), in the
+# order an edit's event lists them. No other field is ever edited: not the submitter's consent (publish_name), not
+# what arrived (the text, the rationale, the contact email and phone; staff describe a proposal in the summaries),
+# and not what the services set (state, dates, assignee, links).
+EDITABLE_FIELDS = {
+    "title": _DESCRIBES,
+    "language": _DESCRIBES,
+    "articles": _DESCRIBES,
+    "category": _DESCRIBES,
+    "submitter_name": FieldRule(TRIAGE, once_published=PUBLISH, personal=True),
+    "organisation": _DESCRIBES,
+    "party": _DESCRIBES,
+    "position": _DESCRIBES,
+    "bin": _DESCRIBES,
+    "region": _DESCRIBES,
+    "summary_kk": _SUMMARY,
+    "summary_ru": _SUMMARY,
+    "summary_en": _SUMMARY,
+    "response_kk": _RESPONSE,
+    "response_ru": _RESPONSE,
+    "response_en": _RESPONSE,
+}
+
+
+def edit_permissions(field, *, published, released):
+    """The permissions needed to change ``field`` of a proposal now, or None if staff never change it."""
+    rule = EDITABLE_FIELDS.get(field)
+    if rule is None:
+        return None
+    needed = {rule.permission}
+    if published and rule.once_published:
+        needed.add(rule.once_published)
+    if released and rule.once_released:
+        needed.add(rule.once_released)
+    return needed
+
+
 def transition_for(action):
     """The Transition for ``action``, or None if it does not change state."""
     return TRANSITIONS.get(action)
 
 
-def actions_from(state):
+def public_state(state, released):
+    """The state the public sees: a recorded decision stays "with the Working Group" until it is ``released``."""
+    if state in DECIDED_STATES and not released:
+        return State.WITH_WORKING_GROUP
+    return State(state)
+
+
+def allowed_from(transition, state, *, released):
+    """Whether the table allows ``transition`` from ``state`` (``released``: a decision in it is announced)."""
+    seen = public_state(state, released) if transition.as_seen_publicly else state
+    return seen in transition.sources
+
+
+def actions_from(state, *, released=False):
     """The state-changing actions the table allows from ``state``, in table order."""
-    return [t for t in TRANSITIONS.values() if state in t.sources]
+    return [t for t in TRANSITIONS.values() if allowed_from(t, state, released=released)]
 

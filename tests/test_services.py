@@ -1,14 +1,16 @@
 """Submission, publication, decision release, assignment and notes, as the services do them."""
 import datetime
+import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from proposals import services
-from proposals.models import Channel, Proposal, ProposalEvent, ProposalNote
+from proposals.models import Category, Channel, Party, Proposal, ProposalEvent, ProposalNote, Region
 from proposals.services import WorkflowError
 from proposals.workflow import Action, State
-from tests.factories import make_proposal, make_user, proposal_in_state
+from tests.factories import make_proposal, make_user, proposal_in_state, public_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +165,191 @@ def test_reconsidering_is_public_only_for_an_announced_decision(lead):
     for proposal in (announced, silent):
         services.proposal_transition(proposal=proposal, action=Action.RECONSIDER, actor=lead, note="New facts.")
     assert announced.events.last().is_public and not silent.events.last().is_public
+
+
+# Staff edits of what the public and the submitter see (proposal_edit)
+
+PUBLIC_SHORT_FIELDS = [
+    "title", "language", "articles", "category", "region", "submitter_name", "organisation", "party", "position",
+    "bin",
+]
+SUMMARIES = ["summary_kk", "summary_ru", "summary_en"]
+RESPONSES = ["response_kk", "response_ru", "response_en"]
+NEVER_EDITED = [
+    "publish_name", "text", "rationale", "email", "phone", "state", "tracking_code", "submitter_kind", "channel",
+    "external_ref", "received_at", "published_at", "decision_released_at", "decided_at", "decision_reason",
+    "assignee", "duplicate_of", "acknowledge_due", "decision_due", "anonymised_at", "submission_token", "no_such_field",
+]
+
+
+def new_value(proposal, field):
+    """A valid value for ``field`` that differs from the proposal's."""
+    related = {"category": Category, "region": Region, "party": Party}
+    if field in related:
+        return related[field].objects.exclude(pk=getattr(proposal, f"{field}_id")).order_by("pk").first()
+    return {
+        "language": "ru" if proposal.language != "ru" else "kk",
+        "articles": "49, 50-1",
+        "bin": "000140000436",
+        "title": "Өңірлер кеңесі туралы нақтыланған ұсыныс",
+    }.get(field, f"Жаңа мәтін: {field}")
+
+
+def shown(value):
+    if value is None:
+        return "—"
+    if hasattr(value, "slug"):
+        return f"{value.slug} ({value})"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def edits(proposal):
+    return ProposalEvent.objects.filter(proposal=proposal, action=Action.EDIT)
+
+
+@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS)
+def test_an_edit_of_a_short_public_field_logs_its_old_and_new_value(field, analyst):
+    proposal = make_proposal(publish_name=True, organisation="Азаматтық бастама", position="Мүше")
+    old, new = getattr(proposal, field), new_value(proposal, field)
+    services.proposal_edit(proposal=proposal, actor=analyst, changes={field: new})
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
+    event = edits(proposal).get()
+    assert (event.actor, event.is_public, event.from_state, event.to_state) == (
+        analyst, False, State.RECEIVED, State.RECEIVED
+    )
+    assert event.note == f"{field}: {shown(old)} → {shown(new)}"
+
+
+@pytest.mark.parametrize("field", SUMMARIES + RESPONSES)
+def test_an_edit_of_a_long_text_names_the_field_without_its_text(field, lead):
+    proposal = proposal_in_state(State.WITH_WORKING_GROUP)
+    services.proposal_edit(proposal=proposal, actor=lead, changes={field: "Жаңа мазмұны, өте ұзақ мәтін."})
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == "Жаңа мазмұны, өте ұзақ мәтін."
+    assert edits(proposal).get().note == field
+
+
+def test_a_name_without_consent_is_logged_without_its_values(analyst):
+    proposal = make_proposal(publish_name=False, submitter_name="Айгүл Сәрсенбаева")
+    services.proposal_edit(proposal=proposal, actor=analyst, changes={"submitter_name": "Айгүл Сәрсенбай"})
+    assert Proposal.objects.get(pk=proposal.pk).submitter_name == "Айгүл Сәрсенбай"
+    assert edits(proposal).get().note == "submitter_name"
+
+
+def test_one_event_lists_every_field_of_one_edit_in_the_tables_order(lead):
+    proposal = public_proposal(state=State.ACCEPTED, released=True)
+    title, old_region, region = proposal.title, proposal.region, new_value(proposal, "region")
+    services.proposal_edit(proposal=proposal, actor=lead, changes={
+        "summary_en": "A clearer summary.", "region": region, "title": "Нақты атауы", "response_ru": "Учтено.",
+    })
+    event = edits(proposal).get()
+    assert event.note.splitlines() == [
+        f"title: {shown(title)} → \"Нақты атауы\"",
+        f"region: {shown(old_region)} → {shown(region)}",
+        "summary_en",
+        "response_ru",
+    ]
+
+
+@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS + SUMMARIES)
+def test_what_the_public_reads_of_a_published_proposal_is_refused_to_an_analyst(field, analyst):
+    proposal = public_proposal(organisation="Азаматтық бастама")
+    before = getattr(proposal, field)
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=proposal, actor=analyst, changes={field: new_value(proposal, field)})
+    assert refused.value.code == "permission"
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == before
+    assert not edits(proposal).exists()
+
+
+@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS + SUMMARIES)
+def test_a_lead_edits_what_the_public_reads_of_a_published_proposal(field, lead):
+    proposal = public_proposal(organisation="Азаматтық бастама")
+    new = new_value(proposal, field)
+    services.proposal_edit(proposal=proposal, actor=lead, changes={field: new})
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
+    assert edits(proposal).count() == 1
+
+
+@pytest.mark.parametrize("field", RESPONSES)
+def test_a_response_needs_the_decide_permission(field, analyst, lead):
+    proposal = proposal_in_state(State.WITH_WORKING_GROUP)
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=proposal, actor=analyst, changes={field: "Ескерілді."})
+    assert refused.value.code == "permission"
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == "" and not edits(proposal).exists()
+    services.proposal_edit(proposal=proposal, actor=lead, changes={field: "Ескерілді."})
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == "Ескерілді."
+
+
+@pytest.mark.parametrize("field", RESPONSES)
+def test_a_released_response_also_needs_the_publish_permission(field):
+    decider = make_user()
+    decider.user_permissions.add(*Permission.objects.filter(codename__in=["triage_proposal", "decide_proposal"]))
+    unreleased = proposal_in_state(State.ACCEPTED)
+    services.proposal_edit(proposal=unreleased, actor=decider, changes={field: "Ескерілді."})
+    assert getattr(Proposal.objects.get(pk=unreleased.pk), field) == "Ескерілді."
+    released = proposal_in_state(State.ACCEPTED, decision_released_at=timezone.now())
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=released, actor=decider, changes={field: "Ескерілді."})
+    assert refused.value.code == "permission"
+    assert getattr(Proposal.objects.get(pk=released.pk), field) == "" and not edits(released).exists()
+
+
+@pytest.mark.parametrize("field", NEVER_EDITED)
+def test_consent_and_what_arrived_are_never_edited_by_staff(field):
+    superuser = make_user(is_superuser=True, is_staff=True)
+    proposal = make_proposal(publish_name=False)
+    before = Proposal.objects.filter(pk=proposal.pk).values().get()
+    value = {"publish_name": True, "email": "someone.else@example.org", "phone": "+77015550199"}.get(field, "x")
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=proposal, actor=superuser, changes={field: value})
+    assert refused.value.code == "not_editable"
+    assert Proposal.objects.filter(pk=proposal.pk).values().get() == before
+    assert not edits(proposal).exists()
+
+
+def test_one_refused_field_refuses_the_whole_edit(analyst):
+    proposal = make_proposal()
+    with pytest.raises(WorkflowError):
+        services.proposal_edit(proposal=proposal, actor=analyst, changes={"title": "Жаңа атауы", "text": "Басқа"})
+    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not edits(proposal).exists()
+
+
+def test_an_edit_that_changes_nothing_saves_nothing_and_writes_no_event(analyst):
+    proposal = make_proposal()
+    stored = Proposal.objects.get(pk=proposal.pk)
+    same = {name: getattr(stored, name) for name in [*PUBLIC_SHORT_FIELDS, *SUMMARIES]}
+    services.proposal_edit(proposal=proposal, actor=analyst, changes=same)
+    assert Proposal.objects.get(pk=proposal.pk).updated_at == stored.updated_at
+    assert not edits(proposal).exists()
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("title", "x" * 301), ("title", ""), ("language", "de"), ("category", "parliament-structure"),
+    ("articles", "x" * 201),
+])
+def test_an_invalid_value_is_refused_with_a_message(field, value, analyst):
+    proposal = make_proposal()
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=proposal, actor=analyst, changes={field: value})
+    assert refused.value.code == "invalid" and str(refused.value.message)
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == getattr(proposal, field)
+    assert not edits(proposal).exists()
+
+
+@pytest.mark.parametrize("field", ["summary_kk", "summary_ru"])
+def test_a_published_proposal_keeps_its_kazakh_and_russian_summaries(field, lead):
+    proposal = public_proposal()
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_edit(proposal=proposal, actor=lead, changes={field: "  "})
+    assert refused.value.code == "summary_required"
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == getattr(proposal, field)
+
+
+def test_working_group_members_and_the_public_cannot_edit(wg_member):
+    proposal = make_proposal()
+    for actor in (wg_member, None):
+        with pytest.raises(WorkflowError) as refused:
+            services.proposal_edit(proposal=proposal, actor=actor, changes={"title": "Басқа атау"})
+        assert refused.value.code == "permission"
+    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not edits(proposal).exists()

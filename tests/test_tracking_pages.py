@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from proposals import access, services
 from proposals.models import Proposal, ProposalEvent
-from proposals.workflow import Action, State
+from proposals.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user
 
 pytestmark = pytest.mark.django_db
@@ -131,12 +131,14 @@ def test_withdrawal_asks_for_confirmation_then_writes_one_event(client):
     assert "has been withdrawn" in content and "Withdrawn by the submitter" in content
 
 
-def test_withdrawal_is_refused_once_decided(client):
+def test_withdrawal_is_refused_once_the_decision_is_released(client):
     lead = make_user("lead")
     proposal = make_proposal()
     open_status(client, proposal)
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT):
         services.proposal_transition(proposal=proposal, action=action, actor=lead)
+    services.proposal_release_decision(proposal=proposal, actor=lead)
+    assert "Withdraw my proposal" not in client.get(f"/en/track/{proposal.tracking_code}/").content.decode()
     response = client.post(f"/en/track/{proposal.tracking_code}/withdraw/", follow=True)
     assert Proposal.objects.get(pk=proposal.pk).state == State.ACCEPTED
     assert "can no longer be withdrawn" in response.content.decode()
@@ -149,3 +151,47 @@ def test_withdrawal_needs_the_submitters_session(client):
     response = Client().post(f"/en/track/{proposal.tracking_code}/withdraw/")
     assert response.status_code == 302 and response["Location"] == "/en/track/"
     assert Proposal.objects.get(pk=proposal.pk).state == State.RECEIVED
+
+
+DECISIONS = [
+    (Action.ACCEPT, {}),
+    (Action.ACCEPT_PARTIALLY, {"note": "Only the Council of Regions part."}),
+    (Action.REJECT, {"reason": NotAcceptedReason.NOT_FEASIBLE}),
+]
+
+
+@pytest.mark.parametrize(("decision", "inputs"), DECISIONS, ids=[str(action) for action, _inputs in DECISIONS])
+@pytest.mark.parametrize("language", ["kk", "en"])
+def test_status_page_is_byte_identical_before_and_after_an_unreleased_decision(client, decision, inputs, language):
+    lead = make_user("lead")
+    proposal = make_proposal()
+    for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD):
+        services.proposal_transition(proposal=proposal, action=action, actor=lead)
+    before = open_status(client, proposal, language)
+    services.proposal_transition(proposal=proposal, action=decision, actor=lead, **inputs)
+    after = client.get(f"/{language}/track/{proposal.tracking_code}/")
+    assert after.status_code == before.status_code == 200
+    assert without_tokens(after) == without_tokens(before)
+    # The page still names the deadline and offers withdrawal, as it did.
+    assert proposal.decision_due.strftime("%Y") in without_tokens(after)
+    assert f"/track/{proposal.tracking_code}/withdraw/" in without_tokens(after)
+
+
+def test_submitter_may_withdraw_while_the_decision_is_unreleased(client):
+    lead = make_user("lead")
+    proposal = make_proposal()
+    open_status(client, proposal)
+    for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT):
+        services.proposal_transition(proposal=proposal, action=action, actor=lead)
+    confirm = client.get(f"/en/track/{proposal.tracking_code}/withdraw/")
+    assert confirm.status_code == 200 and "cannot be undone" in confirm.content.decode()
+    response = client.post(f"/en/track/{proposal.tracking_code}/withdraw/", follow=True)
+    stored = Proposal.objects.get(pk=proposal.pk)
+    assert stored.state == State.WITHDRAWN and stored.decided_at is None
+    event = ProposalEvent.objects.filter(proposal=proposal).last()
+    assert (event.action, event.from_state, event.actor, event.is_public) == (
+        Action.WITHDRAW, State.ACCEPTED, None, True
+    )
+    content = response.content.decode()
+    assert "has been withdrawn" in content and "Withdrawn by the submitter" in content
+    assert "Decision announced" not in content

@@ -1,5 +1,6 @@
 """The transition table, exercised over every (state, action) pair, with permissions and required inputs."""
 import pytest
+from django.utils import timezone
 
 from proposals import services, workflow
 from proposals.models import Proposal, ProposalEvent
@@ -9,7 +10,13 @@ from tests.factories import make_proposal, make_user, proposal_in_state
 
 pytestmark = pytest.mark.django_db
 
-PAIRS = [(state, action) for state in State for action in TRANSITIONS]
+# Decided states come unreleased and released: withdrawal sees an unreleased decision as "with the Working Group".
+PAIRS = [
+    (state, action, released)
+    for state in State
+    for action in TRANSITIONS
+    for released in ((False, True) if state in DECIDED_STATES else (False,))
+]
 
 
 def inputs_for(transition):
@@ -21,14 +28,24 @@ def inputs_for(transition):
     }
 
 
-@pytest.mark.parametrize(("state", "action"), PAIRS, ids=[f"{s.value}-{a}" for s, a in PAIRS])
-def test_every_state_action_pair_follows_the_table(state, action, lead):
+def expected_to_be_allowed(action, state, released):
+    # Spelled out here rather than read from workflow.allowed_from, so the test states the rule.
+    if action == Action.WITHDRAW and state in DECIDED_STATES and not released:
+        return True
+    return state in TRANSITIONS[action].sources
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "released"), PAIRS,
+    ids=[f"{s.value}-{a}" + ("-released" if r else "") for s, a, r in PAIRS],
+)
+def test_every_state_action_pair_follows_the_table(state, action, released, lead):
     transition = TRANSITIONS[action]
-    proposal = proposal_in_state(state)
+    proposal = proposal_in_state(state, decision_released_at=timezone.now() if released else None)
     kwargs = inputs_for(transition)
     events_before = ProposalEvent.objects.filter(proposal=proposal).count()
 
-    if state in transition.sources:
+    if expected_to_be_allowed(action, state, released):
         services.proposal_transition(proposal=proposal, action=action, actor=lead, **kwargs)
         assert proposal.state == transition.target
         assert Proposal.objects.get(pk=proposal.pk).state == transition.target
@@ -37,8 +54,10 @@ def test_every_state_action_pair_follows_the_table(state, action, lead):
         event = events.last()
         assert (event.action, event.from_state, event.to_state) == (action, state, transition.target)
         assert event.actor == lead
-        # Leaving an unannounced decision (these set-ups release none) never shows on the public timeline.
-        assert event.is_public == (transition.public and state not in DECIDED_STATES)
+        # Leaving an unannounced decision never shows on the public timeline, except by a withdrawal, which reads
+        # the same with or without a decision.
+        unannounced = state in DECIDED_STATES and not released and action != Action.WITHDRAW
+        assert event.is_public == (transition.public and not unannounced)
     else:
         with pytest.raises(WorkflowError) as refused:
             services.proposal_transition(proposal=proposal, action=action, actor=lead, **kwargs)
@@ -174,3 +193,10 @@ def test_unknown_action_is_refused(lead):
     with pytest.raises(WorkflowError) as refused:
         services.proposal_transition(proposal=make_proposal(), action="approve_everything", actor=lead)
     assert refused.value.code == "unknown_action"
+
+
+def test_console_offers_withdrawal_of_an_unreleased_decision_only(analyst):
+    unreleased = proposal_in_state(State.ACCEPTED)
+    released = proposal_in_state(State.ACCEPTED, decision_released_at=timezone.now())
+    assert Action.WITHDRAW in services.available_actions(unreleased, analyst)
+    assert Action.WITHDRAW not in services.available_actions(released, analyst)

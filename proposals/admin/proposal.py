@@ -1,5 +1,6 @@
 """The proposal console: work queue, filters, search, the proposal page with its actions, intake, export, import."""
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -198,21 +199,31 @@ class ProposalAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        fields = [*super().get_readonly_fields(request, obj), "publish_name"]  # the submitter's consent, not staff's
-        if obj.published_at is not None and not request.user.has_perm(workflow.PUBLISH):
-            # What the public reads changes only with the publishing permission.
-            fields += ["title", "summary_kk", "summary_ru", "summary_en", "response_kk", "response_ru", "response_en"]
-        return fields
+        # Every field of the page that the edit table does not let this user change now is shown, not offered
+        # (the submitter's consent and what arrived never are); the edit service checks the same table again.
+        editable = services.editable_fields(obj, request.user)
+        fixed = super().get_readonly_fields(request, obj)
+        shown = [name for name in flatten_fieldsets(self.fieldsets) if name not in editable and name not in fixed]
+        return [*fixed, *shown]
 
     def get_inlines(self, request, obj):
         return [] if obj is None else super().get_inlines(request, obj)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.WorkflowError as error:
+            # A service refused the save (e.g. the proposal was published since the form was built). The admin's
+            # transaction is rolled back, notes included: nothing is half-written.
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request, obj, form, change):
         if change:
-            # Only what the form changed: a state moved meanwhile by a colleague is never written back.
-            changed = [name for name in form.changed_data if name in form.fields]
-            if changed:
-                obj.save(update_fields=[*changed, "updated_at"])
+            # Only what the form changed, through the edit service (the audit event; the admin's LogEntry is not the
+            # audit trail). It compares with the locked row, so a colleague's change meanwhile is never written back.
+            changes = {name: form.cleaned_data[name] for name in form.changed_data if name in form.fields}
+            services.proposal_edit(proposal=obj, actor=request.user, changes=changes)
             return None
         # Intake from another channel goes through the same service as the public form.
         created = services.proposal_submit(**form.cleaned_data, actor=request.user)
