@@ -134,12 +134,12 @@ def uncached_count(queryset, params, cap):
     return selectors.capped_count(queryset, cap)
 
 
-def icontains_search(queryset, query):
-    """Baseline of full-text search: every word as a case-insensitive substring of any searched field."""
-    condition = Q()
-    for term in search.words(query):
-        condition &= Q(*[Q(**{f"{name}__icontains": term}) for name in search.SEARCHED_FIELDS], _connector=Q.OR)
-    return queryset.filter(condition)
+def icontains_search(queryset, query, staff=False):
+    """Baseline of full-text search: every word as a case-insensitive substring of any field the search reads."""
+    def contains(name, term):
+        return Q(**{f"{name}__icontains": term})
+
+    return queryset.filter(search.condition(search.words(query), contains, staff=staff))
 
 
 @contextlib.contextmanager
