@@ -123,13 +123,13 @@ def swapped(owner, name, replacement):
         setattr(owner, name, original)
 
 
-def uncapped_count(queryset, params=None, cap=None):
+def uncapped_count(queryset, filterset=None, cap=None):
     """Baseline of the register's cached, capped count: COUNT(*) of every match, on every request."""
     count = queryset.count()
     return {"value": count, "more": False}
 
 
-def uncached_count(queryset, params, cap):
+def uncached_count(queryset, filterset, cap):
     """The register's capped count, counted on every request (the naive search counts each time)."""
     return selectors.capped_count(queryset, cap)
 
