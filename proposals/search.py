@@ -19,6 +19,7 @@ RELEASED_FIELDS = ("response_kk", "response_ru", "response_en")
 # Each stored tsvector (migrations 0005 and 0017) indexes exactly the fields above.
 STAFF_VECTOR, PUBLIC_VECTOR = "search_vector", "public_search_vector"
 
+
 def words(query):
     """The words of a search query: letters and digits only (so nothing reaches SQL but plain words)."""
     return re.findall(r"[^\W_]+", str(query or ""))[:MAX_WORDS]
