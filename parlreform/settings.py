@@ -239,6 +239,8 @@ PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
 # Rate limits per client: "count/seconds" pairs, comma-separated.
 PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/86400")
 PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
+# Whole-register CSV downloads per client (the heaviest public answer; conditional requests answered 304 are free).
+PARLREFORM_CSV_RATE = os.environ.get("PARLREFORM_CSV_RATE", "30/3600")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)

@@ -1,13 +1,19 @@
 """Open data: the published register as JSON (paginated) and CSV (streamed), with the register's filters."""
 import hashlib
+import time
 
-from django.http import JsonResponse, StreamingHttpResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.http import quote_etag
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import require_GET
 
-from proposals import selectors
+from proposals import ratelimit, selectors
 from proposals.models import Language, in_language
 from proposals.pagination import with_cursor
 from proposals.spreadsheet import stream_csv
@@ -18,6 +24,10 @@ FIELDS = [
     "status", "received_at", "published_at", "decision_announced_at", "response",
 ]
 MAX_PER_PAGE = 100
+# What each answer reads besides the register's filters (the CSV has no pages).
+JSON_PARAMETERS = ("lang", "per_page", "cursor")
+CSV_PARAMETERS = ("lang",)
+CSV_RATE_MESSAGE = _("Too many downloads of the whole CSV from your connection. Please try again later.")
 FIELD_DOCS = [
     ("tracking_code", _("The proposal's public code, e.g. 7K3-M9X-Q2H.")),
     ("url", _("Address of the proposal's page in the register.")),
@@ -40,6 +50,33 @@ FIELD_DOCS = [
     ("published_at", _("When it was published in the register.")),
     ("decision_announced_at", _("When the Working Group's decision was announced, or null.")),
     ("response", _("The Working Group's response in the requested language, once announced.")),
+]
+
+
+
+def _with_caps(message):
+    """``message`` with the register's count caps, written as numbers are in the language active when it is shown."""
+    def text():
+        caps = {"cap": selectors.COUNT_CAP, "search_cap": selectors.SEARCH_COUNT_CAP}
+        return message % {name: number_format(value, force_grouping=True) for name, value in caps.items()}
+
+    return lazy(text, str)()
+
+
+# The JSON answer around the records (the open-data page shows it above FIELD_DOCS).
+ANSWER_DOCS = [
+    ("count", _with_caps(_(
+        "How many proposals match, counted up to %(cap)s (up to %(search_cap)s when searching with q): counting "
+        "every match of a broad query would read them all."
+    ))),
+    ("count_is_exact", _("true if count is the exact number; false if more proposals match than count says.")),
+    ("next", _("Address of the next page, or null.")),
+    ("previous", _("Address of the previous page, or null.")),
+    ("results", _("The proposals of this page, with the fields below.")),
+    ("errors", _(
+        "Empty in an answer with results. An invalid parameter is answered with status 400 and errors only: each "
+        "invalid parameter with its messages, in the language lang asks for."
+    )),
 ]
 
 
@@ -75,57 +112,120 @@ def _language(request):
     return value if value in Language.values else "en"
 
 
-def _etag(request):
-    # Unchanged public data and the same query give the same ETag, so clients get 304 instead of the data again.
-    raw = f"{selectors.public_version()}|{request.get_full_path()}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+def _etag(request, names):
+    # Unchanged public data and the same recognised parameters give the same ETag, so clients get 304 instead of
+    # the data again; a parameter the API does not read (junk added to a URL) changes nothing.
+    query = selectors.recognised(request.GET, names).urlencode()
+    raw = f"{selectors.public_version()}|{request.path}|{query}"
+    return quote_etag(hashlib.sha256(raw.encode()).hexdigest()[:32])
+
+
+def _checked(request, language):
+    """(the validated filter set, None), or (None, {parameter: [messages]} in ``language``) if any is invalid."""
+    filterset = selectors.register_filter(request.GET)
+    with translation.override(language):
+        errors = selectors.register_errors(request.GET, filterset)
+    return (None, errors) if errors else (filterset, None)
+
+
+def _not_modified(request, etag):
+    response = get_conditional_response(request, etag=etag)
+    if response is not None:
+        response["ETag"] = etag
+    return response
+
+
+def _text(message, status, language):
+    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    response["Content-Language"] = language
+    return response
+
+
+def _per_page(request):
+    try:
+        return min(max(int(request.GET.get("per_page", 50)), 1), MAX_PER_PAGE)
+    except ValueError:
+        return 50
 
 
 @require_GET
-@condition(etag_func=lambda request: _etag(request))
 def proposals_json(request):
     language = _language(request)
-    try:
-        per_page = min(max(int(request.GET.get("per_page", 50)), 1), MAX_PER_PAGE)
-    except ValueError:
-        per_page = 50
+    filterset, errors = _checked(request, language)
+    if errors:
+        response = JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+        response["Content-Language"] = language
+        return response
+    etag = _etag(request, JSON_PARAMETERS)
+    not_modified = _not_modified(request, etag)
+    if not_modified is not None:
+        return not_modified
     with translation.override(language):
-        # The API gives the exact count below, not the register's capped one.
-        result = selectors.register(request.GET, per_page=per_page, with_count=False)
+        result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
         base = request.build_absolute_uri("/")[:-1]
         results = [record(proposal, language, base) for proposal in result["page"].items]
     page = result["page"]
-    return JsonResponse(
+    response = JsonResponse(
         {
-            "count": selectors.exact_count(result["queryset"], request.GET),
+            # The register's capped count (counting every match of a broad query reads them all).
+            "count": result["count"]["value"],
+            "count_is_exact": not result["count"]["more"],
             "next": _page_link(request, page.next_cursor),
             "previous": _page_link(request, page.previous_cursor),
-            "errors": {name: [str(e) for e in errors] for name, errors in result["filter"].errors.items()},
+            "errors": {},
             "results": results,
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    response["ETag"] = etag
+    response["Content-Language"] = language
+    return response
 
 
 def _page_link(request, cursor):
     if cursor is None:
         return None
-    return request.build_absolute_uri(f"{request.path}?{with_cursor(request.GET, cursor)}")
+    params = selectors.recognised(request.GET, JSON_PARAMETERS)
+    return request.build_absolute_uri(f"{request.path}?{with_cursor(params, cursor)}")
+
+
+def _retry_after():
+    """Seconds until every window of the CSV rate has started again (windows are fixed: each ends at a multiple of
+    its length); more than needed when a shorter window is used up and a longer one is not."""
+    now = int(time.time())
+    return max((seconds - now % seconds for _count, seconds in ratelimit.parse_rates(settings.PARLREFORM_CSV_RATE)),
+               default=60)
 
 
 @require_GET
-@condition(etag_func=lambda request: _etag(request))
 def proposals_csv(request):
     language = _language(request)
+    filterset, errors = _checked(request, language)
+    if errors:
+        lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
+        return _text("\n".join(lines) + "\n", 400, language)
+    etag = _etag(request, CSV_PARAMETERS)
+    not_modified = _not_modified(request, etag)
+    if not_modified is not None:
+        return not_modified
+    # The whole register in one file is the heaviest public answer: a per-client bound on full downloads.
+    if ratelimit.is_limited("csv", request, settings.PARLREFORM_CSV_RATE):
+        with translation.override(language):
+            response = _text(str(CSV_RATE_MESSAGE), 429, language)
+        response["Retry-After"] = str(_retry_after())
+        return response
+    ratelimit.record("csv", request, settings.PARLREFORM_CSV_RATE)
 
     def records():
         with translation.override(language):
             base = request.build_absolute_uri("/")[:-1]
-            for proposal in selectors.register_all(request.GET):
+            for proposal in selectors.register_all(request.GET, filterset=filterset):
                 item = record(proposal, language, base)
                 item["articles"] = ", ".join(item["articles"])
                 yield [item[field] for field in FIELDS]
 
     response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="parlreform-proposals.csv"'
+    response["ETag"] = etag
+    response["Content-Language"] = language
     return response

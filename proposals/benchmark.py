@@ -123,23 +123,23 @@ def swapped(owner, name, replacement):
         setattr(owner, name, original)
 
 
-def uncapped_count(queryset, params=None, cap=None):
+def uncapped_count(queryset, filterset=None, cap=None):
     """Baseline of the register's cached, capped count: COUNT(*) of every match, on every request."""
     count = queryset.count()
     return {"value": count, "more": False}
 
 
-def uncached_count(queryset, params, cap):
+def uncached_count(queryset, filterset, cap):
     """The register's capped count, counted on every request (the naive search counts each time)."""
     return selectors.capped_count(queryset, cap)
 
 
-def icontains_search(queryset, query):
-    """Baseline of full-text search: every word as a case-insensitive substring of any searched field."""
-    condition = Q()
-    for term in search.words(query):
-        condition &= Q(*[Q(**{f"{name}__icontains": term}) for name in search.SEARCHED_FIELDS], _connector=Q.OR)
-    return queryset.filter(condition)
+def icontains_search(queryset, query, staff=False):
+    """Baseline of full-text search: every word as a case-insensitive substring of any field the search reads."""
+    def contains(name, term):
+        return Q(**{f"{name}__icontains": term})
+
+    return queryset.filter(search.condition(search.words(query), contains, staff=staff))
 
 
 @contextlib.contextmanager

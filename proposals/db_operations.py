@@ -44,3 +44,9 @@ def create_index_online(name, definition):
             schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
 
     return migrations.RunPython(forward, backward)
+
+
+def drop_index_online(name, definition):
+    """The reverse of create_index_online: drops index ``name`` CONCURRENTLY (and creates it back ON ``definition``)."""
+    create = create_index_online(name, definition)
+    return migrations.RunPython(create.reverse_code, create.code)

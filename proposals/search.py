@@ -10,7 +10,14 @@ from django.db.models import BooleanField, CharField, Func, Q
 from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 8
+# Staff search (the console) looks at everything it has always looked at, the unpublished original text included.
 SEARCHED_FIELDS = ("title", "text", "summary_kk", "summary_ru", "summary_en")
+# Public search looks only at what the public sees: the title, the published summaries, and the Working Group's
+# response once the decision is released. Never the text, the rationale or contact details.
+PUBLIC_FIELDS = ("title", "summary_kk", "summary_ru", "summary_en")
+RELEASED_FIELDS = ("response_kk", "response_ru", "response_en")
+# Each stored tsvector (migrations 0005 and 0017) indexes exactly the fields above.
+STAFF_VECTOR, PUBLIC_VECTOR = "search_vector", "public_search_vector"
 
 
 def words(query):
@@ -39,23 +46,45 @@ def register_sqlite_functions(sender, connection, **kwargs):
         connection.connection.create_function("parlreform_fold", 1, fold, deterministic=True)
 
 
-def search(queryset, query):
-    """``queryset`` narrowed to proposals whose title, text or summaries contain every word (as a prefix)."""
+def condition(terms, lookup, staff=False):
+    """Every term in some searched field; ``lookup(field, term)`` is the Q of one field holding one term.
+
+    The public fields only unless ``staff``; a response counts only once its decision is released.
+    """
+    def anywhere(fields, term):
+        return Q(*[lookup(name, term) for name in fields], _connector=Q.OR)
+
+    result = Q()
+    for term in terms:
+        if staff:
+            result &= anywhere(SEARCHED_FIELDS, term)
+        else:
+            released = Q(decision_released_at__isnull=False) & anywhere(RELEASED_FIELDS, term)
+            result &= anywhere(PUBLIC_FIELDS, term) | released
+    return result
+
+
+def search(queryset, query, staff=False):
+    """``queryset`` narrowed to proposals holding every word (as a prefix) in what the public sees.
+
+    ``staff``: in everything staff search has always read (title, text, summaries), for the console only.
+    """
     terms = words(query)
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{term}:*" for term in terms)
         match = RawSQL(
-            # Qualified: the self-join to duplicate_of brings a second search_vector into the query.
-            '"proposals_proposal"."search_vector" @@ to_tsquery(\'simple\', parlreform_unaccent(%s))',
+            # Qualified: the self-join to duplicate_of brings a second vector of each kind into the query.
+            f'"proposals_proposal"."{STAFF_VECTOR if staff else PUBLIC_VECTOR}" '
+            "@@ to_tsquery('simple', parlreform_unaccent(%s))",
             [tsquery],
             output_field=BooleanField(),
         )
         return queryset.filter(match)
-    condition = Q()
-    annotations = {f"_fold_{name}": Fold(name) for name in SEARCHED_FIELDS}
-    for term in terms:
-        folded = fold(term)
-        condition &= Q(*[Q(**{f"_fold_{name}__contains": folded}) for name in SEARCHED_FIELDS], _connector=Q.OR)
-    return queryset.alias(**annotations).filter(condition)
+    fields = SEARCHED_FIELDS if staff else PUBLIC_FIELDS + RELEASED_FIELDS
+    annotations = {f"_fold_{name}": Fold(name) for name in fields}
+    folded = [fold(term) for term in terms]
+    return queryset.alias(**annotations).filter(
+        condition(folded, lambda name, term: Q(**{f"_fold_{name}__contains": term}), staff=staff)
+    )

@@ -6,11 +6,13 @@ from collections import Counter
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from proposals import search, versioned_cache
 from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
 from proposals.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
-from proposals.pagination import paginate
+from proposals.pagination import decode, paginate
 from proposals.workflow import DECIDED_STATES, State
 
 PUBLIC_CACHE_SECONDS = 3600
@@ -26,6 +28,10 @@ SORT_KEYS = {
     "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
     "decided": [("decision_released_at", True, "datetime"), ("id", True, "int")],
 }
+# A cursor only ever comes from a page link: anything else is answered, not silently read as the first page.
+INVALID_CURSOR = _(
+    "Not a cursor from a next or previous link (it may have been cut short). Leave it out for the first page."
+)
 ORGANISATION_KINDS = [SubmitterKind.PARTY, SubmitterKind.NGO, SubmitterKind.BUSINESS, SubmitterKind.EXPERT]
 
 
@@ -82,14 +88,39 @@ def latest_decisions(limit=5):
 
 # The register
 
-def register(params, per_page=PER_PAGE, with_count=True):
-    """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
-
-    Invalid parameters are shown as form errors and ignored; an unknown cursor shows the first page.
-    """
+def register_filter(params):
+    """The register's filter set for GET ``params``, validated: invalid values are its form's errors and are ignored."""
     filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
     filterset.is_valid()
-    sort = getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
+    return filterset
+
+
+def cursor_is_valid(params, sort):
+    """False for a ``cursor`` parameter that no page link ever carried (absent or empty is the first page)."""
+    cursor = params.get("cursor")
+    return not cursor or decode(cursor, SORT_KEYS[sort]) is not None
+
+
+def register_errors(params, filterset):
+    """{parameter: [message, ...]} of what cannot be answered as asked, in the active language; {} if nothing."""
+    errors = {name: list(messages) for name, messages in filterset.errors.items()}
+    if not cursor_is_valid(params, _sort(filterset)):
+        errors["cursor"] = [str(INVALID_CURSOR)]
+    return errors
+
+
+def _sort(filterset):
+    return getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
+
+
+def register(params, per_page=PER_PAGE, filterset=None):
+    """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
+
+    Invalid parameters are shown as form errors and ignored; an unknown cursor shows the first page (and says so).
+    ``filterset``: the one register_filter() already made for these parameters.
+    """
+    filterset = filterset or register_filter(params)
+    sort = _sort(filterset)
     queryset = filterset.qs
     if sort == "decided":
         queryset = queryset.filter(decision_released_at__isnull=False)
@@ -99,33 +130,73 @@ def register(params, per_page=PER_PAGE, with_count=True):
     windowed = searching and SEARCH_WINDOW is not None and keys[0][0] == "received_at"
     window = (Proposal.objects.public(), SEARCH_WINDOW) if windowed else None
     page = paginate(queryset.for_public_rows(), keys, params.get("cursor"), per_page, window=window)
-    count = register_count(queryset, params, SEARCH_COUNT_CAP if searching else COUNT_CAP) if with_count else None
-    return {"filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count}
+    count = register_count(queryset, filterset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
+    return {
+        "filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count,
+        "cursor_invalid": not cursor_is_valid(params, sort),
+        # The same proposals as open data: the valid filters only (an invalid one would be refused there).
+        "download_query": valid_filters(filterset).urlencode(),
+    }
 
 
-def register_all(params):
+def register_all(params, filterset=None):
     """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
-    filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
-    filterset.is_valid()
+    filterset = filterset or register_filter(params)
     return filterset.qs.for_public_rows().order_by("-received_at", "-id").iterator(chunk_size=2000)
 
 
-def _filters_key(params):
-    """A cache key for the filters of ``params`` (not the page: every page of a query shares its count)."""
-    params = params.copy()
-    for name in ("cursor", "per_page", "lang"):
-        params.pop(name, None)
-    return hashlib.sha256(params.urlencode().encode()).hexdigest()[:24]
+def recognised(params, names=()):
+    """A copy of GET ``params`` with only the register's filters and ``names``, in a fixed order, empty ones left out.
+
+    Anything else (a tracking parameter, junk added to bypass a cache) changes neither a cache key nor a link.
+    """
+    kept = QueryDict(mutable=True)
+    for name in sorted({*RegisterFilter.base_filters, *names}):
+        value = params.get(name)
+        if value:
+            kept[name] = value
+    return kept
 
 
-def exact_count(queryset, params):
-    """The exact number of matches, cached per query until public data changes (for the open-data API)."""
-    return _cached("count", queryset.count, _filters_key(params))
+def valid_filters(filterset):
+    """The register's filters that ``filterset`` accepted, as GET parameters (its raw values, in a fixed order)."""
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    kept = recognised(filterset.data or QueryDict())
+    for name in list(kept):
+        if name not in cleaned:
+            del kept[name]
+    return kept
 
 
-def register_count(queryset, params, cap):
-    """The register's capped count, cached per query until public data changes (paging reuses it)."""
-    return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), _filters_key(params))
+def filters_key(filterset):
+    """A cache key for what ``filterset`` selects (not the page: every page of a query shares its count).
+
+    Built from its validated values only, normalised: unknown parameters, invalid values (which are
+    ignored), empty filters, the order of the parameters and the case and punctuation of the search
+    words change nothing, so none of them makes a new count.
+    """
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    parts = []
+    for name in sorted(RegisterFilter.base_filters):
+        value = cleaned.get(name)
+        if name == "q":
+            value = " ".join(word.lower() for word in search.words(value))
+        elif name == "sort":
+            value = value or "newest"
+        elif isinstance(value, str):
+            value = value.strip()
+        elif hasattr(value, "pk"):
+            value = value.pk
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        if value not in (None, ""):
+            parts.append(f"{name}={value}")
+    return hashlib.sha256("&".join(parts).encode()).hexdigest()[:24]
+
+
+def register_count(queryset, filterset, cap):
+    """The register's capped count, cached per query until public data changes (paging and open data reuse it)."""
+    return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), filters_key(filterset))
 
 
 def capped_count(queryset, cap=COUNT_CAP):

@@ -251,4 +251,4 @@ class OpenDataView(TemplateView):
     template_name = "proposals/data.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "fields": api.FIELD_DOCS}
+        return {**super().get_context_data(**kwargs), "answer": api.ANSWER_DOCS, "fields": api.FIELD_DOCS}

@@ -175,7 +175,7 @@ class ProposalAdmin(admin.ModelAdmin):
         if not term:
             return queryset, False
         # One query on the list's own table (the full-text condition names it, so no subquery).
-        return search.search(queryset, term) | queryset.filter(submitter_name__icontains=term[:100]), False
+        return search.search(queryset, term, staff=True) | queryset.filter(submitter_name__icontains=term[:100]), False
 
     # Permissions: nobody deletes; staff add only through the intake form (which uses the service)
 
