@@ -30,7 +30,7 @@ def drop_column(apps, schema_editor):
 
 class Migration(migrations.Migration):
     atomic = False
-    dependencies = [("proposals", "0016_public_search_index")]
+    dependencies = [("proposals", "0017_edit_event")]
 
     operations = [
         migrations.RunPython(add_column, drop_column),
