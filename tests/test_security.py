@@ -1,8 +1,15 @@
-"""Security headers, the content security policy, and the lockout after repeated failed staff logins."""
+"""Security headers, the content security policy, formula-safe CSV cells, and the lockout after failed staff logins."""
+import re
+
 import pytest
 from django.test import Client
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from tests.factories import make_user
+from proposals.models import Proposal
+from proposals.spreadsheet import stream_csv
+from tests.factories import make_proposal, make_user, public_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +69,59 @@ def test_client_address_is_always_a_valid_ip(settings, rf, remote, forwarded, pr
     settings.PARLREFORM_TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == expected
+
+
+# CSV cells: Russian and Kazakh spreadsheets split on ";", others on "," or tabs; any part may start a formula.
+
+HOSTILE_TEXTS = [
+    "Budget reform;=HYPERLINK(A1);-2+3+cmd|' /C calc'!A0",
+    "Reform,=1+1",
+    "Reform\t@SUM(A1:A9)",
+    "Line one\n=cmd|' /C calc'!A0",
+    "Line one\r\n+1+1",
+    'Quoted;"=1+1"',
+    "Spaced;   -2+3",
+    "Tab then space;\t =1",
+    "=HYPERLINK(\"http://evil\")",
+    "  +1+1",
+    '"@SUM(A1)',
+    "\r=1+1",
+]
+
+
+def formula_parts(text):
+    """Every part of raw CSV text, split as any spreadsheet might, that starts a formula once quotes are stripped."""
+    parts = re.split(r"[;,\t\r\n]", text)
+    return [part for part in parts if part.strip().strip('"').strip().startswith(("=", "+", "-", "@"))]
+
+
+def test_no_part_of_any_staff_export_cell_starts_a_formula():
+    made = [make_proposal(title=text[:300], organisation=text) for text in HOSTILE_TEXTS]
+    for proposal, text in zip(made, HOSTILE_TEXTS, strict=True):
+        Proposal.objects.filter(pk=proposal.pk).update(summary_kk=text, summary_ru=text)
+    client = Client()
+    client.force_login(make_user("analyst"))
+    text = b"".join(client.get("/admin/proposals/proposal/export.csv?queue=all").streaming_content).decode("utf-8-sig")
+    assert formula_parts(text) == []
+    assert sorted(Proposal.objects.values_list("summary_kk", flat=True)) == sorted(HOSTILE_TEXTS)
+
+
+def test_no_part_of_any_public_csv_cell_starts_a_formula(client):
+    for text in HOSTILE_TEXTS:
+        public_proposal(title=text[:300], summary_kk=text, summary_ru=text, summary_en=text)
+    for lang in ("kk", "ru", "en"):
+        body = b"".join(client.get(f"/api/proposals.csv?lang={lang}").streaming_content).decode("utf-8-sig")
+        assert formula_parts(body) == [], lang
+    assert sorted(Proposal.objects.values_list("title", flat=True)) == sorted(HOSTILE_TEXTS)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.one_of(st.text(), st.text(alphabet=";,\t\r\n \"'=+-@A1")), min_size=1, max_size=4))
+def test_no_csv_cell_of_any_text_starts_a_formula_in_any_part(cells):
+    text = "".join(stream_csv(["a"] * len(cells), [cells]))
+    assert formula_parts(text) == []
+
+
+def test_every_text_cell_is_quoted():
+    text = "".join(stream_csv(["title", "summary"], [["Budget reform;=1", "plain"]]))
+    assert text.splitlines()[1] == '"Budget reform;\'=1","plain"'
