@@ -198,10 +198,13 @@ CONTENT_SECURITY_POLICY = {
 # Staff sign in with a password and a code from an authenticator app (TOTP); on by default in production.
 PARLREFORM_REQUIRE_2FA = env_bool("PARLREFORM_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = "parlreform"
-# Repeated failed staff logins lock that username from that address out for a while.
+# Repeated failed staff logins lock that username from that address out for a while; failures across
+# usernames (password spraying) lock the address itself at a higher limit (proposals.lockout).
 AXES_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_FAILURE_LIMIT", 5)
+PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = env_int("PARLREFORM_LOGIN_LOCKOUT_MINUTES", 60) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "proposals.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "proposals.ratelimit.client_address"

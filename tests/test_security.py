@@ -52,6 +52,32 @@ def test_repeated_failed_logins_lock_the_account_out(settings):
     assert user.is_active
 
 
+def test_failed_logins_across_many_usernames_lock_the_address_out(settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    make_user("analyst", username="target")
+    sprayer = Client(REMOTE_ADDR="203.0.113.9")
+    statuses = [
+        sprayer.post("/admin/login/", {"username": f"staff{i}", "password": "Summer2026!"}).status_code
+        for i in range(12)
+    ]
+    assert statuses[:9] == [200] * 9 and set(statuses[9:]) == {429}
+    locked = sprayer.post("/admin/login/", {"username": "target", "password": "test-password-123"})
+    assert locked.status_code == 429 and "_auth_user_id" not in sprayer.session
+    elsewhere = Client(REMOTE_ADDR="198.51.100.20")
+    assert elsewhere.post("/admin/login/", {"username": "target", "password": "test-password-123"}).status_code == 302
+
+
+def test_a_few_failures_from_a_shared_address_do_not_lock_out_its_other_users(settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    make_user("analyst", username="colleague")
+    office = Client(REMOTE_ADDR="203.0.113.10")
+    for name in ("typo1", "typo2", "typo3", "typo4"):
+        assert office.post("/admin/login/", {"username": name, "password": "wrong"}).status_code == 200
+    assert office.post("/admin/login/", {"username": "colleague", "password": "test-password-123"}).status_code == 302
+
+
 @pytest.mark.parametrize(
     ("remote", "forwarded", "proxies", "expected"),
     [
