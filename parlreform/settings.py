@@ -1,6 +1,7 @@
 """The one settings module: every deployment difference comes from environment variables."""
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -245,6 +246,33 @@ PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
+
+
+def site_url(value, *, https):
+    """PARLREFORM_SITE_URL without its trailing slash, refused unless it is a bare origin (scheme, host, port)."""
+    value = value.strip().rstrip("/")
+    parts = urlsplit(value)
+    try:
+        port_is_a_number = parts.port is not None or True
+    except ValueError:
+        port_is_a_number = False
+    bare = parts.hostname and "@" not in parts.netloc and not any(mark in value for mark in "?#") and not parts.path
+    if not (bare and port_is_a_number and parts.scheme in (("https",) if https else ("http", "https"))):
+        raise ImproperlyConfigured(
+            f"PARLREFORM_SITE_URL must be the site's address{' with https' if https else ''} and nothing after the "
+            f"host name and port, e.g. https://reform.example.kz, not {value!r}."
+        )
+    return value
+
+
+# The site's public address for links that leave it (the receipt email, open data): never a request's Host
+# header, whose port and any allowed host name an attacker chooses.
+_site_url = os.environ.get("PARLREFORM_SITE_URL", "").strip()
+if PRODUCTION and not _site_url:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs PARLREFORM_SITE_URL: the site's public address, e.g. https://reform.example.kz."
+    )
+PARLREFORM_SITE_URL = site_url(_site_url or "http://127.0.0.1:8000", https=PRODUCTION)
 # Contact details of submitters are removed this many months after the decision (manage.py anonymise_expired).
 PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 

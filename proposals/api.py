@@ -1,6 +1,7 @@
 """Open data: the published register as JSON (paginated) and CSV (streamed), with the register's filters."""
 import hashlib
 
+from django.conf import settings
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -44,7 +45,11 @@ FIELD_DOCS = [
 
 
 def record(proposal, language, base_url=""):
-    """One published proposal as open data: stable field names, ISO dates, no personal data."""
+    """One published proposal as open data: stable field names, ISO dates, no personal data.
+
+    ``base_url`` is the configured site address (PARLREFORM_SITE_URL), never the request's Host header: a
+    shared cache would otherwise keep another host's links for everyone (the ETag does not vary by host).
+    """
     return {
         "tracking_code": proposal.tracking_code,
         "url": base_url + reverse("proposal_detail", args=[proposal.tracking_code]),
@@ -92,8 +97,7 @@ def proposals_json(request):
     with translation.override(language):
         # The API gives the exact count below, not the register's capped one.
         result = selectors.register(request.GET, per_page=per_page, with_count=False)
-        base = request.build_absolute_uri("/")[:-1]
-        results = [record(proposal, language, base) for proposal in result["page"].items]
+        results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
     page = result["page"]
     return JsonResponse(
         {
@@ -110,7 +114,7 @@ def proposals_json(request):
 def _page_link(request, cursor):
     if cursor is None:
         return None
-    return request.build_absolute_uri(f"{request.path}?{with_cursor(request.GET, cursor)}")
+    return f"{settings.PARLREFORM_SITE_URL}{request.path}?{with_cursor(request.GET, cursor)}"
 
 
 @require_GET
@@ -120,9 +124,8 @@ def proposals_csv(request):
 
     def records():
         with translation.override(language):
-            base = request.build_absolute_uri("/")[:-1]
             for proposal in selectors.register_all(request.GET):
-                item = record(proposal, language, base)
+                item = record(proposal, language, settings.PARLREFORM_SITE_URL)
                 item["articles"] = ", ".join(item["articles"])
                 yield [item[field] for field in FIELDS]
 

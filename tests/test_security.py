@@ -1,7 +1,10 @@
 """Security headers, the content security policy, formula-safe CSV cells, and the lockout after failed staff logins."""
+import csv
+import io
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
@@ -9,7 +12,8 @@ from hypothesis import strategies as st
 
 from proposals.models import Proposal
 from proposals.spreadsheet import stream_csv
-from tests.factories import make_proposal, make_user, public_proposal
+from tests.factories import bulk_public, make_proposal, make_user, public_proposal
+from tests.submission import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +155,47 @@ def test_no_csv_cell_of_any_text_starts_a_formula_in_any_part(cells):
 def test_every_text_cell_is_quoted():
     text = "".join(stream_csv(["title", "summary"], [["Budget reform;=1", "plain"]]))
     assert text.splitlines()[1] == '"Budget reform;\'=1","plain"'
+
+
+# Absolute links come from the configured site address, never from the request's Host header.
+
+SITE = "https://reform.example.kz"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:6666", "localhost:8443", "testserver"])
+def test_receipt_email_links_to_the_site_address_whatever_the_host_header(
+    client, settings, django_capture_on_commit_callbacks, host
+):
+    settings.PARLREFORM_SITE_URL = SITE
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/kk/submit/", form_data("citizen"), HTTP_HOST=host)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    links = re.findall(r"\w+://\S+", message.body)
+    assert len(links) == 1 and links[0].startswith(f"{SITE}/kk/track/link/")
+    assert host not in message.body
+
+
+def test_receipt_email_quotes_the_title_neither_in_the_subject_nor_in_the_body(
+    client, django_capture_on_commit_callbacks
+):
+    title = "Urgent: confirm your identity at http://evil.example/login before Friday"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/submit/", form_data("citizen", title=title))
+    [message] = mail.outbox
+    proposal = Proposal.objects.get()
+    assert proposal.title == title and proposal.tracking_code in message.subject
+    assert "evil.example" not in message.subject + message.body and "Urgent" not in message.subject + message.body
+
+
+def test_open_data_links_use_the_site_address_whatever_the_host_header(client, settings):
+    settings.PARLREFORM_SITE_URL = SITE
+    bulk_public(3)
+    data = client.get("/api/proposals.json?per_page=2", HTTP_HOST="localhost:6666").json()
+    assert data["next"].startswith(f"{SITE}/api/proposals.json?")
+    assert all(row["url"].startswith(f"{SITE}/") for row in data["results"])
+    second = client.get(data["next"], HTTP_HOST="localhost:6666").json()
+    assert second["previous"].startswith(f"{SITE}/api/proposals.json?")
+    body = b"".join(client.get("/api/proposals.csv", HTTP_HOST="localhost:6666").streaming_content)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 3 and all(row["url"].startswith(f"{SITE}/") for row in rows)

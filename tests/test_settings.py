@@ -48,16 +48,32 @@ def test_bad_urls_are_refused_with_a_message(url):
         parse_database_url(url, sqlite_path="unused")
 
 
-def start_django(**env):
-    """Import the settings in a fresh interpreter with ``env``; return (exit code, stderr)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+def start_django(setting="DEBUG", **env):
+    """Import the settings in a fresh interpreter with ``env``; return (exit code, stdout and stderr).
+
+    The last line printed is ``setting``'s value.
+    """
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
     clean.update(env)
+    script = f"import django; django.setup(); from django.conf import settings as s; print(s.{setting})"
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"],
+        [sys.executable, "-c", script],
         cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "parlreform.settings"},
         capture_output=True, text=True, timeout=60,
     )
     return result.returncode, result.stdout + result.stderr
+
+
+# Everything production needs; each test below leaves one out or changes one.
+PRODUCTION = {
+    "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "PARLREFORM_SITE_URL": "https://reform.example.kz",
+}
+
+
+def production_without(*names, **changes):
+    return {**{k: v for k, v in PRODUCTION.items() if k not in names}, **changes}
 
 
 def test_production_refuses_a_missing_secret_key():
@@ -78,12 +94,38 @@ def test_production_refuses_missing_allowed_hosts():
 
 
 def test_production_starts_with_its_secrets_and_never_debugs():
-    code, output = start_django(
-        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz",
-        DJANGO_DEBUG="1", DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    )
+    code, output = start_django(**PRODUCTION, DJANGO_DEBUG="1")
     assert code == 0, output
     assert output.strip().endswith("False")
+
+
+def test_production_refuses_a_missing_site_address():
+    code, output = start_django(**production_without("PARLREFORM_SITE_URL"))
+    assert code != 0 and "PARLREFORM_SITE_URL" in output
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["reform.example.kz", "http://reform.example.kz", "https://reform.example.kz/kk/", "https://u:p@reform.example.kz",
+     "https://reform.example.kz?x=1", "https://"],
+)
+def test_production_refuses_a_site_address_that_is_not_an_https_origin(value):
+    code, output = start_django(**production_without(PARLREFORM_SITE_URL=value))
+    assert code != 0 and "PARLREFORM_SITE_URL" in output
+
+
+def test_site_address_is_read_without_a_trailing_slash():
+    code, output = start_django(
+        "PARLREFORM_SITE_URL", **production_without(PARLREFORM_SITE_URL="https://reform.example.kz:8443/")
+    )
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "https://reform.example.kz:8443"
+
+
+def test_development_links_point_at_the_local_server():
+    code, output = start_django("PARLREFORM_SITE_URL")
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "http://127.0.0.1:8000"
 
 
 @pytest.mark.parametrize(("value", "expected"), [("", "False"), ("0", "False"), ("1", "True"), ("true", "True")])
@@ -103,22 +145,18 @@ def test_languages_time_zone_and_fixtures(settings):
 
 
 def test_check_deploy_is_clean_in_production():
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**clean, "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET,
-             "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
-             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"},
+        env={**clean, **PRODUCTION},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_the_console_email_backend():
-    code, output = start_django(
-        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz"
-    )
+    code, output = start_django(**production_without("DJANGO_EMAIL_BACKEND"))
     assert code != 0 and "DJANGO_EMAIL_BACKEND" in output
 
 
