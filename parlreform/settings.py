@@ -245,6 +245,15 @@ PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/8640
 PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+if PARLREFORM_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXIES must be 0 or more.")
+if PRODUCTION and not os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip():
+    # Guessing 0 behind a proxy gives every client the proxy's address: one client's rate limit or login
+    # lockout would stop everyone. Guessing more behind none would let clients forge their address.
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs DJANGO_TRUSTED_PROXIES: the number of reverse proxies in front of the app "
+        "(0 if clients connect to it directly)."
+    )
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
 
 

@@ -68,7 +68,7 @@ def start_django(setting="DEBUG", **env):
 PRODUCTION = {
     "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
     "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-    "PARLREFORM_SITE_URL": "https://reform.example.kz",
+    "PARLREFORM_SITE_URL": "https://reform.example.kz", "DJANGO_TRUSTED_PROXIES": "1",
 }
 
 
@@ -126,6 +126,22 @@ def test_development_links_point_at_the_local_server():
     code, output = start_django("PARLREFORM_SITE_URL")
     assert code == 0, output
     assert output.strip().splitlines()[-1] == "http://127.0.0.1:8000"
+
+
+def test_production_refuses_to_guess_the_number_of_trusted_proxies():
+    code, output = start_django(**production_without("DJANGO_TRUSTED_PROXIES"))
+    assert code != 0 and "DJANGO_TRUSTED_PROXIES" in output
+
+
+def test_production_accepts_zero_trusted_proxies_when_it_is_said():
+    code, output = start_django("PARLREFORM_TRUSTED_PROXIES", **production_without(DJANGO_TRUSTED_PROXIES="0"))
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "0"
+
+
+def test_a_negative_number_of_trusted_proxies_is_refused():
+    code, output = start_django(DJANGO_TRUSTED_PROXIES="-1")
+    assert code != 0 and "DJANGO_TRUSTED_PROXIES" in output
 
 
 @pytest.mark.parametrize(("value", "expected"), [("", "False"), ("0", "False"), ("1", "True"), ("true", "True")])
