@@ -1,5 +1,6 @@
 """The one settings module: every deployment difference comes from environment variables."""
 import os
+import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,13 +36,46 @@ def env_int(name, default):
 PRODUCTION = os.environ.get("DJANGO_ENV", "").strip().lower() == "production"
 DEBUG = env_bool("DJANGO_DEBUG") and not PRODUCTION
 
-DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or DEV_SECRET_KEY
+
+
+def installation_secret_key(path):
+    """This installation's own development signing key, read from ``path`` or created there on first use.
+
+    A key published with the code would let anyone sign sessions and status links for a site that runs
+    without DJANGO_SECRET_KEY. The file (mode 0600, ignored by git) is written under another name and linked
+    into place, so processes starting together (gunicorn's workers) all end up with the one key.
+    """
+    if not path.exists():
+        draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        try:
+            descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="ascii") as file:
+                file.write(secrets.token_urlsafe(50) + "\n")
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass  # Another process got there first: use its key.
+            finally:
+                draft.unlink()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"Could not create the development secret key file {path} ({error.strerror}): "
+                "make the folder writable or set DJANGO_SECRET_KEY."
+            ) from error
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < 50:
+        raise ImproperlyConfigured(f"{path} does not hold a secret key: delete it and it is created again.")
+    return key
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY and not PRODUCTION:
+    SECRET_KEY = installation_secret_key(BASE_DIR / ".secret_key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 
 if PRODUCTION:
     # Refuse to start rather than run a public site with guessable signing keys.
-    if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
         raise ImproperlyConfigured(
             "DJANGO_ENV=production needs DJANGO_SECRET_KEY: a random string of at least 50 characters."
         )

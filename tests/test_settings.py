@@ -1,5 +1,7 @@
 """Settings: DATABASE_URL parsing, and production mode refusing to start without its secrets."""
 import os
+import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +208,73 @@ def test_migrate_lifts_the_web_statement_timeout_for_its_index_builds_and_restor
 
     assert seen == ["0"]
     assert after == before
+
+
+# The development signing key: each installation's own, never a key published with the code.
+
+PUBLISHED_DEVELOPMENT_KEY = "dev-only-insecure-key-never-use-in-production"
+
+
+def fresh_install(folder):
+    """A copy of the project's settings package in ``folder``, as a fresh clone has it (no key file)."""
+    shutil.copytree(ROOT / "parlreform", folder / "parlreform", ignore=shutil.ignore_patterns("locale", "__pycache__"))
+    return folder
+
+
+def secret_key_of(install):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import parlreform.settings as s; print(s.SECRET_KEY)"],
+        cwd=install, env=clean, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_two_fresh_installations_sign_with_different_keys_of_their_own(tmp_path):
+    first, second = fresh_install(tmp_path / "a"), fresh_install(tmp_path / "b")
+    keys = [secret_key_of(first), secret_key_of(second)]
+    assert keys[0] != keys[1] and PUBLISHED_DEVELOPMENT_KEY not in keys
+    assert all(len(key) >= 50 for key in keys)
+    assert secret_key_of(first) == keys[0]  # kept: sessions and signed links survive a restart
+    key_file = first / ".secret_key"
+    assert key_file.read_text().strip() == keys[0]
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+
+
+def test_processes_starting_together_in_a_fresh_installation_share_one_key(tmp_path):
+    install = fresh_install(tmp_path / "workers")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", "import parlreform.settings as s; print(s.SECRET_KEY)"],
+                         cwd=install, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    keys = {worker.communicate(timeout=60)[0].strip() for worker in workers}
+    assert len(keys) == 1 and PUBLISHED_DEVELOPMENT_KEY not in keys
+    assert [path.name for path in install.iterdir() if path.name.startswith(".secret_key")] == [".secret_key"]
+
+
+def test_the_published_development_key_is_gone(settings):
+    assert settings.SECRET_KEY != PUBLISHED_DEVELOPMENT_KEY
+    assert PUBLISHED_DEVELOPMENT_KEY not in (ROOT / "parlreform" / "settings.py").read_text()
+
+
+def test_the_key_file_is_ignored_by_git():
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".secret_key"], cwd=ROOT, timeout=60)
+    tracked = subprocess.run(["git", "ls-files", ".secret_key"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert ignored.returncode == 0 and tracked.stdout == ""
+
+
+def test_production_never_reads_or_writes_the_key_file(tmp_path):
+    install = fresh_install(tmp_path / "prod")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import parlreform.settings"], cwd=install,
+        env={**clean, **{k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+    assert not (install / ".secret_key").exists()
