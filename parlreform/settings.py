@@ -289,6 +289,8 @@ if PRODUCTION and not os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip():
         "(0 if clients connect to it directly)."
     )
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
+# How long submitting, a lookup or the email's link opens the receipt and status page in that browser session.
+PARLREFORM_PUBLIC_ACCESS_MINUTES = env_int("PARLREFORM_PUBLIC_ACCESS_MINUTES", 60)
 
 
 def site_url(value, *, https):

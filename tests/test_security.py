@@ -2,6 +2,7 @@
 import csv
 import io
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from proposals import access
 from proposals.models import Proposal
 from proposals.spreadsheet import stream_csv
 from tests.factories import bulk_public, make_proposal, make_user, public_proposal
@@ -199,3 +201,53 @@ def test_open_data_links_use_the_site_address_whatever_the_host_header(client, s
     body = b"".join(client.get("/api/proposals.csv", HTTP_HOST="localhost:6666").streaming_content)
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert len(rows) == 3 and all(row["url"].startswith(f"{SITE}/") for row in rows)
+
+
+# What a public session grants (the receipt, the status page) ends after a while: a shared computer's next
+# user must not find them. Staff sessions keep their own length.
+
+def later(monkeypatch, minutes):
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + minutes * 60)
+
+
+def test_receipt_and_status_page_close_after_the_public_access_period(client, settings, monkeypatch):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    assert client.post("/kk/submit/", form_data("citizen")).status_code == 302
+    code = Proposal.objects.get().tracking_code
+    later(monkeypatch, 59)
+    assert client.get("/kk/submit/receipt/").status_code == 200
+    assert client.get(f"/kk/track/{code}/").status_code == 200
+    later(monkeypatch, 61)
+    assert client.get("/kk/submit/receipt/")["Location"] == "/kk/submit/"
+    assert client.get(f"/kk/track/{code}/")["Location"] == "/kk/track/"
+
+
+@pytest.mark.parametrize("way", ["lookup", "link"])
+def test_a_status_page_opened_by_lookup_or_link_closes_after_the_public_access_period(
+    client, settings, monkeypatch, way
+):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    proposal = make_proposal(email="aigul@example.org")
+    if way == "lookup":
+        opened = client.post("/en/track/", {"tracking_code": proposal.tracking_code, "email": "aigul@example.org"})
+    else:
+        opened = client.get(f"/en/track/link/{access.status_token(proposal)}/")
+    assert client.get(opened["Location"]).status_code == 200
+    later(monkeypatch, 61)
+    assert client.get(opened["Location"])["Location"] == "/en/track/"
+
+
+def test_opening_the_link_again_opens_the_status_page_again(client, settings, monkeypatch):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    proposal = make_proposal()
+    link = f"/en/track/link/{access.status_token(proposal)}/"
+    client.get(link)
+    later(monkeypatch, 61)
+    assert client.get(client.get(link)["Location"]).status_code == 200
+
+
+def test_a_staff_session_keeps_its_length_when_it_tracks_a_proposal(client, settings):
+    client.force_login(make_user("analyst"))
+    client.get(f"/en/track/link/{access.status_token(make_proposal())}/")
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
