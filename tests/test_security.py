@@ -124,7 +124,7 @@ HOSTILE_TEXTS = [
 def formula_parts(text):
     """Every part of raw CSV text, split as any spreadsheet might, that starts a formula once quotes are stripped."""
     parts = re.split(r"[;,\t\r\n]", text)
-    return [part for part in parts if part.strip().strip('"').strip().startswith(("=", "+", "-", "@"))]
+    return [part for part in parts if re.sub(r'^[\s"]+', "", part).startswith(("=", "+", "-", "@"))]
 
 
 def test_no_part_of_any_staff_export_cell_starts_a_formula():
