@@ -37,7 +37,6 @@ PRODUCTION = os.environ.get("DJANGO_ENV", "").strip().lower() == "production"
 DEBUG = env_bool("DJANGO_DEBUG") and not PRODUCTION
 
 
-
 def installation_secret_key(path):
     """This installation's own development signing key, read from ``path`` or created there on first use.
 
@@ -298,11 +297,11 @@ def site_url(value, *, https):
     value = value.strip().rstrip("/")
     parts = urlsplit(value)
     try:
-        port_is_a_number = parts.port is not None or True
-    except ValueError:
-        port_is_a_number = False
+        valid_port = parts.port is None or parts.port > 0
+    except ValueError:  # not a number, or out of range
+        valid_port = False
     bare = parts.hostname and "@" not in parts.netloc and not any(mark in value for mark in "?#") and not parts.path
-    if not (bare and port_is_a_number and parts.scheme in (("https",) if https else ("http", "https"))):
+    if not (bare and valid_port and parts.scheme in (("https",) if https else ("http", "https"))):
         raise ImproperlyConfigured(
             f"PARLREFORM_SITE_URL must be the site's address{' with https' if https else ''} and nothing after the "
             f"host name and port, e.g. https://reform.example.kz, not {value!r}."
@@ -318,7 +317,7 @@ if PRODUCTION and not _site_url:
         "DJANGO_ENV=production needs PARLREFORM_SITE_URL: the site's public address, e.g. https://reform.example.kz."
     )
 PARLREFORM_SITE_URL = site_url(_site_url or "http://127.0.0.1:8000", https=PRODUCTION)
-# Contact details of submitters are removed this many months after the decision (manage.py anonymise_expired).
+# Submitters' personal data are removed this many months after the decision (manage.py anonymise_expired).
 PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 
 # Working-day deadlines of the appeals practice (DESIGN.md section 4).
