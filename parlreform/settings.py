@@ -1,6 +1,8 @@
 """The one settings module: every deployment difference comes from environment variables."""
 import os
+import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -34,13 +36,45 @@ def env_int(name, default):
 PRODUCTION = os.environ.get("DJANGO_ENV", "").strip().lower() == "production"
 DEBUG = env_bool("DJANGO_DEBUG") and not PRODUCTION
 
-DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or DEV_SECRET_KEY
+
+def installation_secret_key(path):
+    """This installation's own development signing key, read from ``path`` or created there on first use.
+
+    A key published with the code would let anyone sign sessions and status links for a site that runs
+    without DJANGO_SECRET_KEY. The file (mode 0600, ignored by git) is written under another name and linked
+    into place, so processes starting together (gunicorn's workers) all end up with the one key.
+    """
+    if not path.exists():
+        draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        try:
+            descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="ascii") as file:
+                file.write(secrets.token_urlsafe(50) + "\n")
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass  # Another process got there first: use its key.
+            finally:
+                draft.unlink()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"Could not create the development secret key file {path} ({error.strerror}): "
+                "make the folder writable or set DJANGO_SECRET_KEY."
+            ) from error
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < 50:
+        raise ImproperlyConfigured(f"{path} does not hold a secret key: delete it and it is created again.")
+    return key
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY and not PRODUCTION:
+    SECRET_KEY = installation_secret_key(BASE_DIR / ".secret_key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 
 if PRODUCTION:
     # Refuse to start rather than run a public site with guessable signing keys.
-    if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
         raise ImproperlyConfigured(
             "DJANGO_ENV=production needs DJANGO_SECRET_KEY: a random string of at least 50 characters."
         )
@@ -198,10 +232,13 @@ CONTENT_SECURITY_POLICY = {
 # Staff sign in with a password and a code from an authenticator app (TOTP); on by default in production.
 PARLREFORM_REQUIRE_2FA = env_bool("PARLREFORM_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = "parlreform"
-# Repeated failed staff logins lock that username from that address out for a while.
+# Repeated failed staff logins lock that username from that address out for a while; failures across
+# usernames (password spraying) lock the address itself at a higher limit (proposals.lockout).
 AXES_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_FAILURE_LIMIT", 5)
+PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = env_int("PARLREFORM_LOGIN_LOCKOUT_MINUTES", 60) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "proposals.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "proposals.ratelimit.client_address"
@@ -243,8 +280,46 @@ PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 PARLREFORM_CSV_RATE = os.environ.get("PARLREFORM_CSV_RATE", "30/3600")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+if PARLREFORM_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXIES must be 0 or more.")
+if PRODUCTION and not os.environ.get("DJANGO_TRUSTED_PROXIES", "").strip():
+    # Guessing 0 behind a proxy gives every client the proxy's address: one client's rate limit or login
+    # lockout would stop everyone. Guessing more behind none would let clients forge their address.
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs DJANGO_TRUSTED_PROXIES: the number of reverse proxies in front of the app "
+        "(0 if clients connect to it directly)."
+    )
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)
-# Contact details of submitters are removed this many months after the decision (manage.py anonymise_expired).
+# How long submitting, a lookup or the email's link opens the receipt and status page in that browser session.
+PARLREFORM_PUBLIC_ACCESS_MINUTES = env_int("PARLREFORM_PUBLIC_ACCESS_MINUTES", 60)
+
+
+def site_url(value, *, https):
+    """PARLREFORM_SITE_URL without its trailing slash, refused unless it is a bare origin (scheme, host, port)."""
+    value = value.strip().rstrip("/")
+    parts = urlsplit(value)
+    try:
+        valid_port = parts.port is None or parts.port > 0
+    except ValueError:  # not a number, or out of range
+        valid_port = False
+    bare = parts.hostname and "@" not in parts.netloc and not any(mark in value for mark in "?#") and not parts.path
+    if not (bare and valid_port and parts.scheme in (("https",) if https else ("http", "https"))):
+        raise ImproperlyConfigured(
+            f"PARLREFORM_SITE_URL must be the site's address{' with https' if https else ''} and nothing after the "
+            f"host name and port, e.g. https://reform.example.kz, not {value!r}."
+        )
+    return value
+
+
+# The site's public address for links that leave it (the receipt email, open data): never a request's Host
+# header, whose port and any allowed host name an attacker chooses.
+_site_url = os.environ.get("PARLREFORM_SITE_URL", "").strip()
+if PRODUCTION and not _site_url:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs PARLREFORM_SITE_URL: the site's public address, e.g. https://reform.example.kz."
+    )
+PARLREFORM_SITE_URL = site_url(_site_url or "http://127.0.0.1:8000", https=PRODUCTION)
+# Submitters' personal data are removed this many months after the decision (manage.py anonymise_expired).
 PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 
 # Working-day deadlines of the appeals practice (DESIGN.md section 4).

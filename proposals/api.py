@@ -81,7 +81,11 @@ ANSWER_DOCS = [
 
 
 def record(proposal, language, base_url=""):
-    """One published proposal as open data: stable field names, ISO dates, no personal data."""
+    """One published proposal as open data: stable field names, ISO dates, no personal data.
+
+    ``base_url`` is the configured site address (PARLREFORM_SITE_URL), never the request's Host header: a
+    shared cache would otherwise keep another host's links for everyone (the ETag does not vary by host).
+    """
     return {
         "tracking_code": proposal.tracking_code,
         "url": base_url + reverse("proposal_detail", args=[proposal.tracking_code]),
@@ -162,8 +166,7 @@ def proposals_json(request):
         return not_modified
     with translation.override(language):
         result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
-        base = request.build_absolute_uri("/")[:-1]
-        results = [record(proposal, language, base) for proposal in result["page"].items]
+        results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
     page = result["page"]
     response = JsonResponse(
         {
@@ -186,7 +189,7 @@ def _page_link(request, cursor):
     if cursor is None:
         return None
     params = selectors.recognised(request.GET, JSON_PARAMETERS)
-    return request.build_absolute_uri(f"{request.path}?{with_cursor(params, cursor)}")
+    return f"{settings.PARLREFORM_SITE_URL}{request.path}?{with_cursor(params, cursor)}"
 
 
 def _retry_after():
@@ -218,9 +221,8 @@ def proposals_csv(request):
 
     def records():
         with translation.override(language):
-            base = request.build_absolute_uri("/")[:-1]
             for proposal in selectors.register_all(request.GET, filterset=filterset):
-                item = record(proposal, language, base)
+                item = record(proposal, language, settings.PARLREFORM_SITE_URL)
                 item["articles"] = ", ".join(item["articles"])
                 yield [item[field] for field in FIELDS]
 

@@ -1,6 +1,7 @@
 """Emails to submitters: the receipt with the tracking code and the signed status link."""
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -17,8 +18,12 @@ def send_receipt(request, proposal):
 
     Sending happens after the transaction commits, in the interface language; a mail
     server failure is logged (without the address) and never breaks the submission.
+    The link starts with the configured site address, never the request's Host header (any
+    allowed host with any port would otherwise reach the mail). The mail quotes nothing the
+    submitter typed: a title of the sender's choosing (a web address, "confirm your identity")
+    in a mail from the Institute would make the form a way to send phishing to any address.
     """
-    link = request.build_absolute_uri(reverse("status_link", args=[access.status_token(proposal)]))
+    link = settings.PARLREFORM_SITE_URL + reverse("status_link", args=[access.status_token(proposal)])
     subject = _("Your proposal is registered: %(code)s") % {"code": proposal.tracking_code}
     body = render_to_string("emails/receipt.txt", {"proposal": proposal, "link": link})
 

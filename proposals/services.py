@@ -1,5 +1,6 @@
 """Every write to proposals: submission, transitions, publication, staff edits. One transaction each, with its event."""
 import json
+import logging
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.storage import default_storage
@@ -11,6 +12,8 @@ from proposals import deadlines, tracking, workflow
 from proposals.attachments import stored_name
 from proposals.models import Attachment, Channel, Proposal, ProposalEvent, ProposalNote
 from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
+
+logger = logging.getLogger(__name__)
 
 TRACKING_CODE_ATTEMPTS = 8
 MAX_EXTENSION_WORKING_DAYS = 30
@@ -310,23 +313,34 @@ def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
     return proposal
 
 
-def proposal_anonymise(*, proposal, at=None):
-    """Remove the submitter's contact details, and the name unless they consented to its publication.
+# What a retention period removes besides the name (README, "Retention"): contact details, the position, the
+# BIN (an individual entrepreneur's is their personal IIN) and the public form's one-time token.
+RETENTION_CLEARS = ("email", "phone", "position", "bin", "submission_token")
 
-    The proposal, its texts and its audit trail stay; one event records the removal. Used by the
-    retention command; returns False if there was nothing left to remove.
+
+def proposal_anonymise(*, proposal, at=None):
+    """Remove the submitter's personal data: RETENTION_CLEARS, the name unless they consented to its publication,
+    and the attachments (the rows now, the files once the transaction commits).
+
+    The proposal's texts, public summaries, response and audit trail stay; one event records the removal. Used
+    by the retention command; returns False if there was nothing left to remove, so running it again changes
+    nothing, while a proposal anonymised under narrower rules loses what they kept.
     """
     with transaction.atomic():
         locked = _lock(proposal)
-        if locked.anonymised_at is not None:
+        fields = [*RETENTION_CLEARS, *([] if locked.publish_name else ["submitter_name"])]
+        files = list(locked.attachments.values_list("file", flat=True))
+        if locked.anonymised_at is not None and not files and not any(getattr(locked, name) for name in fields):
             return False
-        locked.email = ""
-        locked.phone = ""
-        if not locked.publish_name:
-            locked.submitter_name = ""
+        for name in fields:
+            setattr(locked, name, "")
         locked.anonymised_at = at or timezone.now()
-        locked.save(update_fields=["email", "phone", "submitter_name", "anonymised_at", "updated_at"])
+        locked.save(update_fields=[*fields, "anonymised_at", "updated_at"])
+        locked.attachments.all().delete()
         _record(locked, Action.ANONYMISE, None, locked.state, locked.state, at=locked.anonymised_at)
+        # A rolled-back removal keeps its files; one that fails after the commit leaves files without rows,
+        # which clean_orphan_files deletes.
+        transaction.on_commit(lambda: _delete_files(files))
     proposal.refresh_from_db()
     return True
 
@@ -422,6 +436,14 @@ def _logged(value):
         return f"{value.slug} ({value})"
     # Quoted and escaped: an empty value, spaces or a line break stay visible in the log.
     return json.dumps(value, ensure_ascii=False)
+
+
+def _delete_files(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError as error:
+            logger.error("Attachment file %s could not be deleted: %s", name, type(error).__name__)
 
 
 def proposal_note_add(*, proposal, author, text):

@@ -91,7 +91,9 @@ class ReceiptView(View):
     """The receipt of this browser's last submission; there is no URL naming a proposal."""
 
     def get(self, request):
-        proposal = selectors.proposal_for_receipt(request.session.get(RECEIPT_SESSION_KEY, ""))
+        code = request.session.get(RECEIPT_SESSION_KEY, "")
+        # The receipt lasts as long as the status page's grant (a shared computer's next user must not find it).
+        proposal = selectors.proposal_for_receipt(code) if access.may_see(request, code) else None
         if proposal is None:
             return redirect("submit")
         return render(request, "proposals/receipt.html", {"proposal": proposal})

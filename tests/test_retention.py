@@ -1,13 +1,16 @@
-"""Retention: contact details go a set time after the decision; the proposal and its audit trail stay."""
+"""Retention: the submitter's personal data go a set time after the decision; the proposal and its audit trail stay."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from proposals.models import Proposal
+from proposals import attachments, services
+from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.workflow import Action, State
 from tests.factories import make_proposal, put_in_state
+from tests.submission import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +54,85 @@ def test_dry_run_changes_nothing():
     proposal = decided(30, email="keep@example.org")
     call_command("anonymise_expired", dry_run=True)
     assert Proposal.objects.get(pk=proposal.pk).email == "keep@example.org"
+
+
+def files(*names):
+    contents = {"pdf": PDF_BYTES, "png": PNG_BYTES}
+    return attachments.check([SimpleUploadedFile(name, contents[name.rsplit(".", 1)[1]]) for name in names])
+
+
+def test_retention_removes_position_bin_and_the_form_token_and_keeps_the_proposal(settings):
+    settings.PARLREFORM_RETENTION_MONTHS = 12
+    proposal = decided(
+        13, submitter_kind=SubmitterKind.BUSINESS, organisation="ЖК «Серіков»", submitter_name="Бақыт Серіков",
+        position="Директор", bin="880101300123", submission_token="f" * 32, rationale="Себебі", articles="49",
+    )
+    call_command("anonymise_expired")
+    proposal.refresh_from_db()
+    assert (proposal.position, proposal.bin, proposal.submission_token, proposal.submitter_name) == ("", "", "", "")
+    assert (proposal.organisation, proposal.rationale, proposal.articles) == ("ЖК «Серіков»", "Себебі", "49")
+    assert proposal.title and proposal.text and proposal.tracking_code
+
+
+def test_retention_removes_attachments_and_their_files_once_committed(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PARLREFORM_RETENTION_MONTHS = 12
+    proposal = decided(13, attachments=files("letter.pdf", "scan.png"))
+    kept = decided(2, attachments=files("recent.pdf"))
+    paths = [tmp_path / name for name in proposal.attachments.values_list("file", flat=True)]
+    assert len(paths) == 2 and all(path.exists() for path in paths)
+    events = proposal.events.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_expired")
+    assert not proposal.attachments.exists() and not any(path.exists() for path in paths)
+    assert proposal.events.count() == events + 1 and proposal.events.last().action == Action.ANONYMISE
+    assert (tmp_path / kept.attachments.get().file.name).exists()
+
+
+def test_files_stay_when_the_removal_is_rolled_back(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    proposal = decided(30, attachments=files("letter.pdf"))
+    path = tmp_path / proposal.attachments.get().file.name
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(services, "_record", fail)
+    with pytest.raises(RuntimeError):
+        services.proposal_anonymise(proposal=proposal)
+    assert path.exists() and proposal.attachments.count() == 1
+    assert Proposal.objects.get(pk=proposal.pk).anonymised_at is None
+
+
+def test_proposals_anonymised_before_keep_nothing_the_retention_now_removes(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PARLREFORM_RETENTION_MONTHS = 12
+    proposal = decided(13, position="Профессор", bin="", attachments=files("cv.pdf"))
+    # As the earlier command left it: contact details and name gone, the rest kept.
+    Proposal.objects.filter(pk=proposal.pk).update(email="", phone="", submitter_name="", anonymised_at=timezone.now())
+    events = proposal.events.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_expired")
+        call_command("anonymise_expired")
+    proposal.refresh_from_db()
+    assert proposal.position == "" and not proposal.attachments.exists()
+    assert proposal.events.count() == events + 1
+    assert not any(tmp_path.rglob("*.pdf"))
+
+
+def test_running_twice_writes_no_second_event_and_touches_no_file(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PARLREFORM_RETENTION_MONTHS = 12
+    decided(13, attachments=files("letter.pdf"), position="Төраға")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("anonymise_expired")
+    events = ProposalEvent.objects.count()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("anonymise_expired")
+    assert ProposalEvent.objects.count() == events and callbacks == [] and Attachment.objects.count() == 0

@@ -1,8 +1,21 @@
-"""Security headers, the content security policy, and the lockout after repeated failed staff logins."""
-import pytest
-from django.test import Client
+"""Security headers, the content security policy, formula-safe CSV cells, and the lockout after failed staff logins."""
+import csv
+import io
+import re
+import time
 
-from tests.factories import make_user
+import pytest
+from django.core import mail
+from django.test import Client
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from proposals import access
+from proposals.models import Proposal
+from proposals.spreadsheet import stream_csv
+from tests.factories import bulk_public, make_proposal, make_user, public_proposal
+from tests.submission import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +58,32 @@ def test_repeated_failed_logins_lock_the_account_out(settings):
     assert user.is_active
 
 
+def test_failed_logins_across_many_usernames_lock_the_address_out(settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    make_user("analyst", username="target")
+    sprayer = Client(REMOTE_ADDR="203.0.113.9")
+    statuses = [
+        sprayer.post("/admin/login/", {"username": f"staff{i}", "password": "Summer2026!"}).status_code
+        for i in range(12)
+    ]
+    assert statuses[:9] == [200] * 9 and set(statuses[9:]) == {429}
+    locked = sprayer.post("/admin/login/", {"username": "target", "password": "test-password-123"})
+    assert locked.status_code == 429 and "_auth_user_id" not in sprayer.session
+    elsewhere = Client(REMOTE_ADDR="198.51.100.20")
+    assert elsewhere.post("/admin/login/", {"username": "target", "password": "test-password-123"}).status_code == 302
+
+
+def test_a_few_failures_from_a_shared_address_do_not_lock_out_its_other_users(settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    make_user("analyst", username="colleague")
+    office = Client(REMOTE_ADDR="203.0.113.10")
+    for name in ("typo1", "typo2", "typo3", "typo4"):
+        assert office.post("/admin/login/", {"username": name, "password": "wrong"}).status_code == 200
+    assert office.post("/admin/login/", {"username": "colleague", "password": "test-password-123"}).status_code == 302
+
+
 @pytest.mark.parametrize(
     ("remote", "forwarded", "proxies", "expected"),
     [
@@ -62,3 +101,153 @@ def test_client_address_is_always_a_valid_ip(settings, rf, remote, forwarded, pr
     settings.PARLREFORM_TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == expected
+
+
+# CSV cells: Russian and Kazakh spreadsheets split on ";", others on "," or tabs; any part may start a formula.
+
+HOSTILE_TEXTS = [
+    "Budget reform;=HYPERLINK(A1);-2+3+cmd|' /C calc'!A0",
+    "Reform,=1+1",
+    "Reform\t@SUM(A1:A9)",
+    "Line one\n=cmd|' /C calc'!A0",
+    "Line one\r\n+1+1",
+    'Quoted;"=1+1"',
+    "Spaced;   -2+3",
+    "Tab then space;\t =1",
+    "=HYPERLINK(\"http://evil\")",
+    "  +1+1",
+    '"@SUM(A1)',
+    "\r=1+1",
+]
+
+
+def formula_parts(text):
+    """Every part of raw CSV text, split as any spreadsheet might, that starts a formula once quotes are stripped."""
+    parts = re.split(r"[;,\t\r\n]", text)
+    return [part for part in parts if re.sub(r'^[\s"]+', "", part).startswith(("=", "+", "-", "@"))]
+
+
+def test_no_part_of_any_staff_export_cell_starts_a_formula():
+    made = [make_proposal(title=text[:300], organisation=text) for text in HOSTILE_TEXTS]
+    for proposal, text in zip(made, HOSTILE_TEXTS, strict=True):
+        Proposal.objects.filter(pk=proposal.pk).update(summary_kk=text, summary_ru=text)
+    client = Client()
+    client.force_login(make_user("analyst"))
+    text = b"".join(client.get("/admin/proposals/proposal/export.csv?queue=all").streaming_content).decode("utf-8-sig")
+    assert formula_parts(text) == []
+    assert sorted(Proposal.objects.values_list("summary_kk", flat=True)) == sorted(HOSTILE_TEXTS)
+
+
+def test_no_part_of_any_public_csv_cell_starts_a_formula(client):
+    for text in HOSTILE_TEXTS:
+        public_proposal(title=text[:300], summary_kk=text, summary_ru=text, summary_en=text)
+    for lang in ("kk", "ru", "en"):
+        body = b"".join(client.get(f"/api/proposals.csv?lang={lang}").streaming_content).decode("utf-8-sig")
+        assert formula_parts(body) == [], lang
+    assert sorted(Proposal.objects.values_list("title", flat=True)) == sorted(HOSTILE_TEXTS)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.one_of(st.text(), st.text(alphabet=";,\t\r\n \"'=+-@A1")), min_size=1, max_size=4))
+def test_no_csv_cell_of_any_text_starts_a_formula_in_any_part(cells):
+    text = "".join(stream_csv(["a"] * len(cells), [cells]))
+    assert formula_parts(text) == []
+
+
+def test_every_text_cell_is_quoted():
+    text = "".join(stream_csv(["title", "summary"], [["Budget reform;=1", "plain"]]))
+    assert text.splitlines()[1] == '"Budget reform;\'=1","plain"'
+
+
+# Absolute links come from the configured site address, never from the request's Host header.
+
+SITE = "https://reform.example.kz"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:6666", "localhost:8443", "testserver"])
+def test_receipt_email_links_to_the_site_address_whatever_the_host_header(
+    client, settings, django_capture_on_commit_callbacks, host
+):
+    settings.PARLREFORM_SITE_URL = SITE
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/kk/submit/", form_data("citizen"), HTTP_HOST=host)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    links = re.findall(r"\w+://\S+", message.body)
+    assert len(links) == 1 and links[0].startswith(f"{SITE}/kk/track/link/")
+    assert host not in message.body
+
+
+def test_receipt_email_quotes_the_title_neither_in_the_subject_nor_in_the_body(
+    client, django_capture_on_commit_callbacks
+):
+    title = "Urgent: confirm your identity at http://evil.example/login before Friday"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/submit/", form_data("citizen", title=title))
+    [message] = mail.outbox
+    proposal = Proposal.objects.get()
+    assert proposal.title == title and proposal.tracking_code in message.subject
+    assert "evil.example" not in message.subject + message.body and "Urgent" not in message.subject + message.body
+
+
+def test_open_data_links_use_the_site_address_whatever_the_host_header(client, settings):
+    settings.PARLREFORM_SITE_URL = SITE
+    bulk_public(3)
+    data = client.get("/api/proposals.json?per_page=2", HTTP_HOST="localhost:6666").json()
+    assert data["next"].startswith(f"{SITE}/api/proposals.json?")
+    assert all(row["url"].startswith(f"{SITE}/") for row in data["results"])
+    second = client.get(data["next"], HTTP_HOST="localhost:6666").json()
+    assert second["previous"].startswith(f"{SITE}/api/proposals.json?")
+    body = b"".join(client.get("/api/proposals.csv", HTTP_HOST="localhost:6666").streaming_content)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 3 and all(row["url"].startswith(f"{SITE}/") for row in rows)
+
+
+# What a public session grants (the receipt, the status page) ends after a while: a shared computer's next
+# user must not find them. Staff sessions keep their own length.
+
+def later(monkeypatch, minutes):
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + minutes * 60)
+
+
+def test_receipt_and_status_page_close_after_the_public_access_period(client, settings, monkeypatch):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    assert client.post("/kk/submit/", form_data("citizen")).status_code == 302
+    code = Proposal.objects.get().tracking_code
+    later(monkeypatch, 59)
+    assert client.get("/kk/submit/receipt/").status_code == 200
+    assert client.get(f"/kk/track/{code}/").status_code == 200
+    later(monkeypatch, 61)
+    assert client.get("/kk/submit/receipt/")["Location"] == "/kk/submit/"
+    assert client.get(f"/kk/track/{code}/")["Location"] == "/kk/track/"
+
+
+@pytest.mark.parametrize("way", ["lookup", "link"])
+def test_a_status_page_opened_by_lookup_or_link_closes_after_the_public_access_period(
+    client, settings, monkeypatch, way
+):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    proposal = make_proposal(email="aigul@example.org")
+    if way == "lookup":
+        opened = client.post("/en/track/", {"tracking_code": proposal.tracking_code, "email": "aigul@example.org"})
+    else:
+        opened = client.get(f"/en/track/link/{access.status_token(proposal)}/")
+    assert client.get(opened["Location"]).status_code == 200
+    later(monkeypatch, 61)
+    assert client.get(opened["Location"])["Location"] == "/en/track/"
+
+
+def test_opening_the_link_again_opens_the_status_page_again(client, settings, monkeypatch):
+    settings.PARLREFORM_PUBLIC_ACCESS_MINUTES = 60
+    proposal = make_proposal()
+    link = f"/en/track/link/{access.status_token(proposal)}/"
+    client.get(link)
+    later(monkeypatch, 61)
+    assert client.get(client.get(link)["Location"]).status_code == 200
+
+
+def test_a_staff_session_keeps_its_length_when_it_tracks_a_proposal(client, settings):
+    client.force_login(make_user("analyst"))
+    client.get(f"/en/track/link/{access.status_token(make_proposal())}/")
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

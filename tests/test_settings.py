@@ -1,5 +1,7 @@
 """Settings: DATABASE_URL parsing, and production mode refusing to start without its secrets."""
 import os
+import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -48,16 +50,32 @@ def test_bad_urls_are_refused_with_a_message(url):
         parse_database_url(url, sqlite_path="unused")
 
 
-def start_django(**env):
-    """Import the settings in a fresh interpreter with ``env``; return (exit code, stderr)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+def start_django(setting="DEBUG", **env):
+    """Import the settings in a fresh interpreter with ``env``; return (exit code, stdout and stderr).
+
+    The last line printed is ``setting``'s value.
+    """
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
     clean.update(env)
+    script = f"import django; django.setup(); from django.conf import settings as s; print(s.{setting})"
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"],
+        [sys.executable, "-c", script],
         cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "parlreform.settings"},
         capture_output=True, text=True, timeout=60,
     )
     return result.returncode, result.stdout + result.stderr
+
+
+# Everything production needs; each test below leaves one out or changes one.
+PRODUCTION = {
+    "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "PARLREFORM_SITE_URL": "https://reform.example.kz", "DJANGO_TRUSTED_PROXIES": "1",
+}
+
+
+def production_without(*names, **changes):
+    return {**{k: v for k, v in PRODUCTION.items() if k not in names}, **changes}
 
 
 def test_production_refuses_a_missing_secret_key():
@@ -78,12 +96,54 @@ def test_production_refuses_missing_allowed_hosts():
 
 
 def test_production_starts_with_its_secrets_and_never_debugs():
-    code, output = start_django(
-        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz",
-        DJANGO_DEBUG="1", DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    )
+    code, output = start_django(**PRODUCTION, DJANGO_DEBUG="1")
     assert code == 0, output
     assert output.strip().endswith("False")
+
+
+def test_production_refuses_a_missing_site_address():
+    code, output = start_django(**production_without("PARLREFORM_SITE_URL"))
+    assert code != 0 and "PARLREFORM_SITE_URL" in output
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["reform.example.kz", "http://reform.example.kz", "https://reform.example.kz/kk/", "https://u:p@reform.example.kz",
+     "https://reform.example.kz?x=1", "https://"],
+)
+def test_production_refuses_a_site_address_that_is_not_an_https_origin(value):
+    code, output = start_django(**production_without(PARLREFORM_SITE_URL=value))
+    assert code != 0 and "PARLREFORM_SITE_URL" in output
+
+
+def test_site_address_is_read_without_a_trailing_slash():
+    code, output = start_django(
+        "PARLREFORM_SITE_URL", **production_without(PARLREFORM_SITE_URL="https://reform.example.kz:8443/")
+    )
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "https://reform.example.kz:8443"
+
+
+def test_development_links_point_at_the_local_server():
+    code, output = start_django("PARLREFORM_SITE_URL")
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "http://127.0.0.1:8000"
+
+
+def test_production_refuses_to_guess_the_number_of_trusted_proxies():
+    code, output = start_django(**production_without("DJANGO_TRUSTED_PROXIES"))
+    assert code != 0 and "DJANGO_TRUSTED_PROXIES" in output
+
+
+def test_production_accepts_zero_trusted_proxies_when_it_is_said():
+    code, output = start_django("PARLREFORM_TRUSTED_PROXIES", **production_without(DJANGO_TRUSTED_PROXIES="0"))
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "0"
+
+
+def test_a_negative_number_of_trusted_proxies_is_refused():
+    code, output = start_django(DJANGO_TRUSTED_PROXIES="-1")
+    assert code != 0 and "DJANGO_TRUSTED_PROXIES" in output
 
 
 @pytest.mark.parametrize(("value", "expected"), [("", "False"), ("0", "False"), ("1", "True"), ("true", "True")])
@@ -103,22 +163,18 @@ def test_languages_time_zone_and_fixtures(settings):
 
 
 def test_check_deploy_is_clean_in_production():
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**clean, "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": GOOD_SECRET,
-             "DJANGO_ALLOWED_HOSTS": "reform.example.kz",
-             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"},
+        env={**clean, **PRODUCTION},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_the_console_email_backend():
-    code, output = start_django(
-        DJANGO_ENV="production", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="reform.example.kz"
-    )
+    code, output = start_django(**production_without("DJANGO_EMAIL_BACKEND"))
     assert code != 0 and "DJANGO_EMAIL_BACKEND" in output
 
 
@@ -152,3 +208,73 @@ def test_migrate_lifts_the_web_statement_timeout_for_its_index_builds_and_restor
 
     assert seen == ["0"]
     assert after == before
+
+
+# The development signing key: each installation's own, never a key published with the code.
+
+PUBLISHED_DEVELOPMENT_KEY = "dev-only-insecure-key-never-use-in-production"
+
+
+def fresh_install(folder):
+    """A copy of the project's settings package in ``folder``, as a fresh clone has it (no key file)."""
+    shutil.copytree(ROOT / "parlreform", folder / "parlreform", ignore=shutil.ignore_patterns("locale", "__pycache__"))
+    return folder
+
+
+def secret_key_of(install):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import parlreform.settings as s; print(s.SECRET_KEY)"],
+        cwd=install, env=clean, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_two_fresh_installations_sign_with_different_keys_of_their_own(tmp_path):
+    first, second = fresh_install(tmp_path / "a"), fresh_install(tmp_path / "b")
+    keys = [secret_key_of(first), secret_key_of(second)]
+    assert keys[0] != keys[1] and PUBLISHED_DEVELOPMENT_KEY not in keys
+    assert all(len(key) >= 50 for key in keys)
+    assert secret_key_of(first) == keys[0]  # kept: sessions and signed links survive a restart
+    key_file = first / ".secret_key"
+    assert key_file.read_text().strip() == keys[0]
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+
+
+def test_processes_starting_together_in_a_fresh_installation_share_one_key(tmp_path):
+    install = fresh_install(tmp_path / "workers")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", "import parlreform.settings as s; print(s.SECRET_KEY)"],
+                         cwd=install, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    keys = {worker.communicate(timeout=60)[0].strip() for worker in workers}
+    assert len(keys) == 1 and PUBLISHED_DEVELOPMENT_KEY not in keys
+    assert [path.name for path in install.iterdir() if path.name.startswith(".secret_key")] == [".secret_key"]
+
+
+def test_the_published_development_key_is_gone(settings):
+    assert settings.SECRET_KEY != PUBLISHED_DEVELOPMENT_KEY
+    assert PUBLISHED_DEVELOPMENT_KEY not in (ROOT / "parlreform" / "settings.py").read_text()
+
+
+def test_the_key_file_is_ignored_by_git():
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".secret_key"], cwd=ROOT, timeout=60)
+    tracked = subprocess.run(["git", "ls-files", ".secret_key"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert ignored.returncode == 0 and tracked.stdout == ""
+
+
+def test_production_never_reads_or_writes_the_key_file(tmp_path):
+    install = fresh_install(tmp_path / "prod")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PARLREFORM_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import parlreform.settings"], cwd=install,
+        env={**clean, **{k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+    assert not (install / ".secret_key").exists()

@@ -53,3 +53,19 @@ def test_totp_device_command_prints_the_address():
     out = StringIO()
     call_command("totp_device", "dana", stdout=out)
     assert "otpauth://totp/" in out.getvalue() and TOTPDevice.objects.filter(user__username="dana").exists()
+
+
+def test_password_spraying_through_the_two_factor_login_locks_the_address_out(required, settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    user = make_user("analyst", username="asel")
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    sprayer = Client(REMOTE_ADDR="203.0.113.77")
+    for i in range(12):
+        sprayer.post("/admin/login/", {"username": f"staff{i}", "password": "Summer2026!", "otp_token": "123456"})
+    response = sprayer.post("/admin/login/", {
+        "username": "asel", "password": "test-password-123",
+        "otp_device": device.persistent_id, "otp_token": current_code(device),
+    })
+    assert response.status_code == 429
+    assert sprayer.get("/admin/proposals/proposal/").status_code == 302

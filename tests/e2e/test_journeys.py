@@ -54,7 +54,9 @@ def click_action(page, action):
 
 
 def test_citizen_on_a_phone_corrects_two_mistakes_and_follows_the_link(live_server, open_context, shot, tmp_path,
-                                                                        mailoutbox):
+                                                                        mailoutbox, settings):
+    # The email's link starts with the configured site address, here the test server's.
+    settings.PARLREFORM_SITE_URL = live_server.url
     _context, page = open_context(390, 844, "kk-KZ")
     page.goto(f"{live_server.url}/kk/submit/")
     shot(page, "empty-form")
