@@ -67,11 +67,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "proposals.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the user is known (the staff import may be larger); still before anything reads the body, which
+    # only happens in views and in the CSRF check's process_view, after every middleware has been entered.
+    "proposals.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -232,8 +234,10 @@ LOGGING = {
 PARLREFORM_MAX_ATTACHMENTS = env_int("PARLREFORM_MAX_ATTACHMENTS", 5)
 PARLREFORM_MAX_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_ATTACHMENT_MB", 10) * 1024 * 1024
 PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT_MB", 25) * 1024 * 1024
-# Whole request bodies above this are refused before they are read (attachments plus the form itself).
+# Whole request bodies above this are refused before they are read (attachments plus the form itself), on
+# every path; only signed-in staff may send the larger CSV import.
 PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
+PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
 PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
 # Rate limits per client: "count/seconds" pairs, comma-separated.

@@ -1,8 +1,10 @@
-"""Security headers, the content security policy, and the lockout after repeated failed staff logins."""
+"""Security headers, the content security policy, the lockout after failed staff logins, the request size cap."""
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.factories import make_user
+from tests.submission import CountingBody
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,37 @@ def test_client_address_is_always_a_valid_ip(settings, rf, remote, forwarded, pr
     settings.PARLREFORM_TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == expected
+
+
+# Request size
+
+IMPORT = "/admin/proposals/proposal/import/"
+
+
+def csv_upload(size):
+    return SimpleUploadedFile("in.csv", b"channel,external_ref\n" + b"x" * size, content_type="text/csv")
+
+
+def test_an_anonymous_oversized_post_to_the_admin_login_is_refused_unread(client):
+    body = CountingBody()
+    response = client.post("/admin/login/", b"", content_type="multipart/form-data; boundary=x",
+                           CONTENT_LENGTH=str(60 * 1024 * 1024), **{"wsgi.input": body})
+    assert response.status_code == 413
+    assert body.reads == 0
+
+
+def test_signed_in_staff_may_post_an_import_up_to_its_own_larger_limit(client, settings):
+    settings.PARLREFORM_MAX_REQUEST_BYTES = 2_000
+    settings.PARLREFORM_MAX_IMPORT_BYTES = 20_000
+    client.force_login(make_user("analyst"))
+    assert client.post(IMPORT, {"file": csv_upload(8_000)}).status_code == 200
+    assert client.post(IMPORT, {"file": csv_upload(30_000)}).status_code == 413
+
+
+@pytest.mark.parametrize("who", ["anonymous", "signed-in non-staff"])
+def test_the_import_path_has_the_public_limit_without_a_staff_session(client, settings, who):
+    settings.PARLREFORM_MAX_REQUEST_BYTES = 2_000
+    settings.PARLREFORM_MAX_IMPORT_BYTES = 20_000
+    if who != "anonymous":
+        client.force_login(make_user(None))
+    assert client.post(IMPORT, {"file": csv_upload(8_000)}).status_code == 413

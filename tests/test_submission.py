@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
 from proposals.workflow import State
-from tests.submission import PDF_BYTES, PNG_BYTES, docx_bytes, form_data, pdf
+from tests.submission import PDF_BYTES, PNG_BYTES, CountingBody, docx_bytes, form_data, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -256,6 +256,14 @@ def test_request_too_large_is_refused_before_reading(client, settings):
     settings.PARLREFORM_MAX_REQUEST_BYTES = 2000
     response = post(client, form_data("citizen", attachments=pdf(content=PDF_BYTES + b"0" * 5000)))
     assert response.status_code == 413
+    assert Proposal.objects.count() == 0
+
+
+def test_a_body_without_content_length_is_never_read(client):
+    body = CountingBody()
+    response = client.post(SUBMIT, b"", content_type="multipart/form-data; boundary=x",
+                           CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
+    assert response.status_code in (200, 400) and body.reads == 0
     assert Proposal.objects.count() == 0
 
 
