@@ -240,8 +240,10 @@ PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 
 PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
 PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
-# Rate limits per client: "count/seconds" pairs, comma-separated.
+# Rate limits per client: "count/seconds" pairs, comma-separated. Proposals registered, and (a larger budget)
+# every form sent, refused ones included, so that fixing a typo twice does not use up the proposals.
 PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/86400")
+PARLREFORM_SUBMIT_ATTEMPT_RATE = os.environ.get("PARLREFORM_SUBMIT_ATTEMPT_RATE", "20/600,100/86400")
 PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)

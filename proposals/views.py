@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -19,6 +20,7 @@ from proposals.pagination import with_cursor
 from proposals.workflow import OPEN_STATES, Action
 
 RECEIPT_SESSION_KEY = "receipt_code"
+TOO_MANY_PROPOSALS = gettext_lazy("Too many proposals have been sent from your connection. Please try again later.")
 
 
 class HomeView(TemplateView):
@@ -42,17 +44,15 @@ class SubmitView(View):
 
     def post(self, request):
         form = SubmissionForm(request.POST, request.FILES)
+        # Every attempt counts, refused ones too: each costs the server a check of its attachments.
+        if not ratelimit.hit("submit-attempt", request, settings.PARLREFORM_SUBMIT_ATTEMPT_RATE):
+            return self.refuse(request, form, TOO_MANY_PROPOSALS, status=429)
         # The same form sent again (double click, back and resubmit, retry): show the first receipt.
         existing = selectors.proposal_for_token(request.POST.get("submission_token", ""))
         if existing is not None:
             return self.receipt(request, existing)
         if form.is_bot:
             return self.refuse(request, form, _("Your proposal could not be accepted."), status=400)
-        if ratelimit.is_limited("submit", request, settings.PARLREFORM_SUBMIT_RATE):
-            return self.refuse(
-                request, form,
-                _("Too many proposals have been sent from your connection. Please try again later."), status=429,
-            )
         if form.sent_too_fast():
             form.data = form.data.copy()
             form.data["started"] = SubmissionForm().initial["started"]
@@ -61,6 +61,8 @@ class SubmitView(View):
             )
         if not form.is_valid():
             return render(request, self.template_name, {"form": form, "files_dropped": bool(request.FILES)})
+        if not ratelimit.hit("submit", request, settings.PARLREFORM_SUBMIT_RATE):
+            return self.refuse(request, form, TOO_MANY_PROPOSALS, status=429)
         try:
             proposal = services.proposal_submit(**form.submit_kwargs())
         except services.DuplicateSubmission as duplicate:
@@ -71,7 +73,6 @@ class SubmitView(View):
                 _("Your attachments could not be saved. Nothing was registered; please try again later."),
                 status=503,
             )
-        ratelimit.record("submit", request, settings.PARLREFORM_SUBMIT_RATE)
         notifications.send_receipt(request, proposal)
         return self.receipt(request, proposal)
 
@@ -81,9 +82,11 @@ class SubmitView(View):
         return redirect("receipt")
 
     def refuse(self, request, form, message, status):
-        form.is_valid()
-        form.add_error(None, message)
-        context = {"form": form, "files_dropped": bool(request.FILES)}
+        # Shown again without its files (they must be chosen again anyway): a refusal checks no attachment.
+        shown = SubmissionForm(form.data)
+        shown.is_valid()
+        shown.add_error(None, message)
+        context = {"form": shown, "files_dropped": bool(request.FILES)}
         return render(request, self.template_name, context, status=status)
 
 
@@ -107,11 +110,10 @@ class TrackView(View):
 
     def post(self, request):
         form = TrackForm(request.POST)
-        if ratelimit.is_limited("track", request, settings.PARLREFORM_TRACK_RATE):
+        if not ratelimit.hit("track", request, settings.PARLREFORM_TRACK_RATE):
             form.is_valid()
             form.add_error(None, _("Too many lookups from your connection. Please wait a minute and try again."))
             return render(request, self.template_name, {"form": form}, status=429)
-        ratelimit.record("track", request, settings.PARLREFORM_TRACK_RATE)
         proposal = None
         if form.is_valid():
             proposal = selectors.proposal_for_submitter(form.cleaned_data["tracking_code"], form.cleaned_data["email"])

@@ -1,4 +1,4 @@
-"""Two staff members acting on the same proposal at once: the row lock lets exactly one win."""
+"""Racing requests: the row lock lets one staff action win; rate limits and one-time values hold under load."""
 import threading
 
 import pytest
@@ -126,3 +126,42 @@ def test_the_same_form_posted_twice_at_once_creates_one_proposal():
     assert statuses == [302, 302]
     assert Proposal.objects.filter(submission_token=data["submission_token"]).count() == 1
     assert ProposalEvent.objects.filter(action=Action.SUBMIT).count() == 1
+
+
+def post_at_once(path, bodies):
+    """POST each body from its own browser and thread, all released together; the status codes."""
+    from django.test import Client
+
+    barrier = threading.Barrier(len(bodies))
+    statuses = [None] * len(bodies)
+
+    def send(index, body):
+        client = Client()
+        barrier.wait()
+        try:
+            statuses[index] = client.post(path, body).status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(i, body)) for i, body in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return statuses
+
+
+def test_concurrent_submissions_from_one_address_stop_at_the_limit(settings):
+    from tests.submission import form_data
+
+    settings.PARLREFORM_SUBMIT_RATE = "5/600"
+    statuses = post_at_once("/kk/submit/", [form_data("citizen", title=f"Ұсыныс {i}") for i in range(8)])
+    assert sorted(statuses) == [302] * 5 + [429] * 3
+    assert Proposal.objects.count() == 5
+
+
+def test_concurrent_lookups_from_one_address_stop_at_the_limit(settings):
+    settings.PARLREFORM_TRACK_RATE = "10/60"
+    body = {"tracking_code": "7K3-M9X-Q2F", "email": "someone@example.org"}
+    statuses = post_at_once("/kk/track/", [body] * 24)
+    assert statuses.count(200) == 10 and statuses.count(429) == 14

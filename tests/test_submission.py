@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from proposals.forms import signed_start
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
 from proposals.workflow import State
@@ -259,14 +260,6 @@ def test_request_too_large_is_refused_before_reading(client, settings):
     assert Proposal.objects.count() == 0
 
 
-def test_a_body_without_content_length_is_never_read(client):
-    body = CountingBody()
-    response = client.post(SUBMIT, b"", content_type="multipart/form-data; boundary=x",
-                           CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
-    assert response.status_code in (200, 400) and body.reads == 0
-    assert Proposal.objects.count() == 0
-
-
 # Receipt and email
 
 def test_receipt_shows_the_code_and_email_carries_the_signed_link(client, django_capture_on_commit_callbacks):
@@ -326,6 +319,40 @@ def test_resubmit_after_back_from_another_browser_still_one_proposal(client):
     retry = post(Client(), data)
     assert retry.status_code == 302
     assert Proposal.objects.count() == 1
+
+
+def disguised_file():
+    return SimpleUploadedFile("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf")
+
+
+REFUSALS = {
+    "invalid-field": lambda: {"title": None},
+    "refused-attachment": lambda: {"attachments": disguised_file()},
+    "too-fast": lambda: {"started": signed_start()},
+    "forged-start": lambda: {"started": "tampered"},
+    "honeypot": lambda: {"website": "http://spam.example"},
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_refused_attempts_count_toward_the_attempt_limit_not_the_proposal_limit(client, settings, refusal):
+    settings.PARLREFORM_SUBMIT_ATTEMPT_RATE = "4/600"
+    settings.PARLREFORM_SUBMIT_RATE = "1/600"
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen")).status_code == 302
+    # The fourth attempt is refused for its own fault; the fifth is over the attempt limit.
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen", **refusal())).status_code == 429
+    assert Proposal.objects.count() == 1
+
+
+def test_a_body_without_content_length_is_never_read(client):
+    body = CountingBody()
+    response = client.post(SUBMIT, b"", content_type="multipart/form-data; boundary=x",
+                           CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
+    assert response.status_code in (200, 400) and body.reads == 0
+    assert Proposal.objects.count() == 0
 
 
 def test_honeypot_refuses(client):
