@@ -6,6 +6,7 @@ from collections import Counter
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
+from django.utils import timezone
 
 from proposals import search, versioned_cache
 from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
@@ -226,11 +227,19 @@ def _named(counts, model):
 
 # Submitters' own pages
 
+# How long the same form sent again shows the receipt of the proposal it created.
+RESUBMIT_WINDOW = datetime.timedelta(minutes=10)
+
+
 def proposal_for_token(token):
-    """The proposal a public form's one-time token created, or None (also for anything that is not a token)."""
+    """The proposal a public form's one-time token created in the last ten minutes, or None.
+
+    The caller shows it only to the browser that sent the form (views.SubmitView).
+    """
     if not token or len(token) > 64 or not token.isascii() or not token.isalnum():
         return None
-    return Proposal.objects.filter(submission_token=token).first()
+    since = timezone.now() - RESUBMIT_WINDOW
+    return Proposal.objects.filter(submission_token=token, received_at__gte=since).first()
 
 
 def proposal_for_receipt(tracking_code):
