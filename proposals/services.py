@@ -195,10 +195,12 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
         locked.decision_released_at = None
         if transition.target not in PUBLISHABLE_STATES:
             locked.published_at = None
+        if action == Action.WITHDRAW:
+            locked.submission_token = ""  # The public form's one-time token must not outlive the proposal's use.
         locked.save(
             update_fields=[
                 "state", "duplicate_of", "decision_reason", "decided_at", "decision_released_at",
-                "published_at", "updated_at",
+                "published_at", "submission_token", "updated_at",
             ]
         )
         # Leaving a decision nobody has announced must not announce, on the timeline, that there was one.
@@ -329,8 +331,11 @@ def proposal_anonymise(*, proposal, at=None):
         locked.phone = ""
         if not locked.publish_name:
             locked.submitter_name = ""
+        locked.submission_token = ""
         locked.anonymised_at = at or timezone.now()
-        locked.save(update_fields=["email", "phone", "submitter_name", "anonymised_at", "updated_at"])
+        locked.save(
+            update_fields=["email", "phone", "submitter_name", "submission_token", "anonymised_at", "updated_at"]
+        )
         _record(locked, Action.ANONYMISE, None, locked.state, locked.state, at=locked.anonymised_at)
     proposal.refresh_from_db()
     return True

@@ -11,10 +11,11 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from proposals import services
 from proposals.forms import signed_start
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
-from proposals.workflow import State
+from proposals.workflow import Action, State
 from tests.submission import PDF_BYTES, PNG_BYTES, CountingBody, docx_bytes, form_data, pdf
 
 pytestmark = pytest.mark.django_db
@@ -354,6 +355,18 @@ def test_a_repeated_form_finds_its_receipt_only_within_ten_minutes(client):
     response = post(client, data)
     assert response.status_code == 400 and response.context["form"].non_field_errors()
     assert Proposal.objects.count() == 1
+
+
+def test_withdrawal_clears_the_submission_token(client):
+    post(client, form_data("citizen"))
+    services.proposal_transition(proposal=Proposal.objects.get(), action=Action.WITHDRAW, actor=None)
+    assert Proposal.objects.get().submission_token == ""
+
+
+def test_anonymisation_clears_the_submission_token(client):
+    post(client, form_data("citizen"))
+    services.proposal_anonymise(proposal=Proposal.objects.get())
+    assert Proposal.objects.get().submission_token == ""
 
 
 def test_submit_and_receipt_pages_are_never_cached(client):
