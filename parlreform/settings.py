@@ -245,6 +245,8 @@ PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
 PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/86400")
 PARLREFORM_SUBMIT_ATTEMPT_RATE = os.environ.get("PARLREFORM_SUBMIT_ATTEMPT_RATE", "20/600,100/86400")
 PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
+# Receipt emails per recipient address (per UTC day by default); past it proposals are still registered.
+PARLREFORM_RECEIPTS_PER_ADDRESS = os.environ.get("PARLREFORM_RECEIPTS_PER_ADDRESS", "3/86400")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 PARLREFORM_STATUS_LINK_DAYS = env_int("PARLREFORM_STATUS_LINK_DAYS", 365)

@@ -1,13 +1,14 @@
 """Emails to submitters: the receipt with the tracking code and the signed status link."""
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from proposals import access
+from proposals import access, ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +18,13 @@ def send_receipt(request, proposal):
 
     Sending happens after the transaction commits, in the interface language; a mail
     server failure is logged (without the address) and never breaks the submission.
+    At most PARLREFORM_RECEIPTS_PER_ADDRESS receipts go to one address: the form must
+    not become a way to send the Institute's mail to anyone, again and again.
     """
+    address = proposal.email.strip().lower()
+    if not ratelimit.hit("receipt", request, settings.PARLREFORM_RECEIPTS_PER_ADDRESS, identity=address):
+        logger.info("Receipt email for %s not sent: PARLREFORM_RECEIPTS_PER_ADDRESS reached", proposal.tracking_code)
+        return
     link = request.build_absolute_uri(reverse("status_link", args=[access.status_token(proposal)]))
     subject = _("Your proposal is registered: %(code)s") % {"code": proposal.tracking_code}
     body = render_to_string("emails/receipt.txt", {"proposal": proposal, "link": link})

@@ -476,6 +476,25 @@ def test_refused_attempts_count_toward_the_attempt_limit_not_the_proposal_limit(
     assert Proposal.objects.count() == 1
 
 
+def test_the_fourth_receipt_to_one_address_in_a_day_is_not_sent(client, settings, django_capture_on_commit_callbacks):
+    settings.PARLREFORM_RECEIPTS_PER_ADDRESS = "3/86400"
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, email in enumerate(["victim@example.org"] * 3 + ["Victim@Example.ORG"]):
+            response = client.post(SUBMIT, form_data("citizen", email=email), REMOTE_ADDR=f"10.0.0.{number + 1}")
+            assert response.status_code == 302
+    assert Proposal.objects.count() == 4
+    assert len(mail.outbox) == 3
+
+
+def test_the_receipt_limit_keeps_no_address_in_its_keys(client, django_capture_on_commit_callbacks):
+    from proposals.models import RateCounter
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, form_data("citizen", email="victim@example.org"))
+    keys = list(RateCounter.objects.values_list("key", flat=True))
+    assert keys and not any("victim" in key or "example" in key or "127.0.0.1" in key for key in keys)
+
+
 def test_a_body_without_content_length_is_never_read(client):
     body = CountingBody()
     response = client.post(SUBMIT, b"", content_type="multipart/form-data; boundary=x",
