@@ -4,6 +4,7 @@ import socket
 import subprocess
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -126,7 +127,7 @@ def test_a_refused_hit_does_not_use_up_the_longer_window(rf):
 
 def test_expired_counters_are_removed_by_later_hits(rf, monkeypatch):
     now = 1_800_000_000.0
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now)
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now))
     ratelimit.hit("track", rf.post("/", REMOTE_ADDR="203.0.113.9"), "10/60")
     assert RateCounter.objects.count() == 1
     now += 3600
@@ -136,7 +137,7 @@ def test_expired_counters_are_removed_by_later_hits(rf, monkeypatch):
 
 def test_a_value_can_be_claimed_once_until_it_expires(monkeypatch):
     now = 1_800_000_000.0
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now)
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now))
     assert ratelimit.claim("form-start", "nonce-1", 600)
     assert not ratelimit.claim("form-start", "nonce-1", 600)
     assert ratelimit.claim("form-start", "nonce-2", 600)
