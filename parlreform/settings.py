@@ -101,11 +101,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "proposals.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the user is known (the staff import may be larger); still before anything reads the body, which
+    # only happens in views and in the CSRF check's process_view, after every middleware has been entered.
+    "proposals.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -269,15 +271,21 @@ LOGGING = {
 PARLREFORM_MAX_ATTACHMENTS = env_int("PARLREFORM_MAX_ATTACHMENTS", 5)
 PARLREFORM_MAX_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_ATTACHMENT_MB", 10) * 1024 * 1024
 PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT_MB", 25) * 1024 * 1024
-# Whole request bodies above this are refused before they are read (attachments plus the form itself).
+# Whole request bodies above this are refused before they are read (attachments plus the form itself), on
+# every path; only signed-in staff may send the larger CSV import.
 PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
+PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
 PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
-# Rate limits per client: "count/seconds" pairs, comma-separated.
+# Rate limits per client: "count/seconds" pairs, comma-separated. Proposals registered, and (a larger budget)
+# every form sent, refused ones included, so that fixing a typo twice does not use up the proposals.
 PARLREFORM_SUBMIT_RATE = os.environ.get("PARLREFORM_SUBMIT_RATE", "5/600,20/86400")
+PARLREFORM_SUBMIT_ATTEMPT_RATE = os.environ.get("PARLREFORM_SUBMIT_ATTEMPT_RATE", "20/600,100/86400")
 PARLREFORM_TRACK_RATE = os.environ.get("PARLREFORM_TRACK_RATE", "10/60")
 # Whole-register CSV downloads per client (the heaviest public answer; conditional requests answered 304 are free).
 PARLREFORM_CSV_RATE = os.environ.get("PARLREFORM_CSV_RATE", "30/3600")
+# Receipt emails per recipient address (per UTC day by default); past it proposals are still registered.
+PARLREFORM_RECEIPTS_PER_ADDRESS = os.environ.get("PARLREFORM_RECEIPTS_PER_ADDRESS", "3/86400")
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: use the socket address).
 PARLREFORM_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 if PARLREFORM_TRUSTED_PROXIES < 0:

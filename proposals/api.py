@@ -212,12 +212,11 @@ def proposals_csv(request):
     if not_modified is not None:
         return not_modified
     # The whole register in one file is the heaviest public answer: a per-client bound on full downloads.
-    if ratelimit.is_limited("csv", request, settings.PARLREFORM_CSV_RATE):
+    if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
         with translation.override(language):
             response = _text(str(CSV_RATE_MESSAGE), 429, language)
         response["Retry-After"] = str(_retry_after())
         return response
-    ratelimit.record("csv", request, settings.PARLREFORM_CSV_RATE)
 
     def records():
         with translation.override(language):

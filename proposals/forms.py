@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import number_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -23,11 +24,39 @@ TITLE_MAX = 300
 TEXT_MAX = 20_000
 RATIONALE_MAX = 10_000
 STARTED_SALT = "parlreform.form-started"
+TOKEN_SALT = "parlreform.submission-token"
+# How long a shown form may stay open before it is sent; its start value stays claimed (single-use) as long.
+START_MAX_AGE = 7 * 24 * 3600
 
 
 def signed_start(seconds_ago=0):
-    """The form's signed start time, ``seconds_ago`` before now (the check that a person, not a script, filled it)."""
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+    """The form's signed start: the time, ``seconds_ago`` before now, and a random nonce.
+
+    The time is the check that a person, not a script, filled the form; the nonce lets one registered
+    proposal claim the value (services.proposal_submit), so one start cannot serve many submissions.
+    """
+    return signing.dumps({"at": time.time() - seconds_ago, "nonce": uuid.uuid4().hex}, salt=STARTED_SALT)
+
+
+def submission_token(browser):
+    """A fresh one-time token for a shown form, tied to ``browser`` (a secret only that browser holds).
+
+    32 random hex digits, then 32 of their keyed hash with the secret: the token finds its receipt again
+    only for the browser it was shown to (token_shown_to), without storing anything for a form only looked at.
+    """
+    nonce = uuid.uuid4().hex
+    return nonce + _token_mac(nonce, browser)
+
+
+def token_shown_to(token, browser):
+    """True if ``token`` was made by submission_token for ``browser``."""
+    if not browser or not isinstance(token, str) or len(token) != 64:
+        return False
+    return constant_time_compare(token[32:], _token_mac(token[:32], browser))
+
+
+def _token_mac(nonce, browser):
+    return salted_hmac(TOKEN_SALT, f"{nonce}:{browser}", algorithm="sha256").hexdigest()[:32]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -154,7 +183,7 @@ class SubmissionForm(PublicForm):
     started = forms.CharField(widget=forms.HiddenInput, required=False)
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, browser=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("title", "text", "rationale"):
             # Limits are shown before they are hit, in the interface language's number format.
@@ -171,10 +200,11 @@ class SubmissionForm(PublicForm):
             "total": settings.PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES // (1024 * 1024),
         }
         self.fields["attachments"].widget.attrs["accept"] = ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"
-        # A fresh form gets a fresh start time and one-time token; a re-rendered one keeps its token.
+        # A fresh form gets a fresh start value and one-time token (tied to ``browser``, the secret of the
+        # browser shown it, if given); a re-rendered one keeps its own.
         if not self.is_bound:
             self.initial.setdefault("started", signed_start())
-            self.initial.setdefault("submission_token", uuid.uuid4().hex)
+            self.initial.setdefault("submission_token", submission_token(browser) if browser else uuid.uuid4().hex)
 
     def clean_citizen_phone(self):
         value = self.cleaned_data["citizen_phone"].strip()
@@ -219,12 +249,30 @@ class SubmissionForm(PublicForm):
         return bool(self.data.get("website", "").strip())
 
     def sent_too_fast(self):
-        """True if the form came back sooner than a person can fill it in, or its start time was tampered with."""
+        """True if the form came back sooner than a person can fill it in, or its start value was tampered with."""
+        start = self._start()
+        return start is None or time.time() - start[0] < settings.PARLREFORM_MIN_FILL_SECONDS
+
+    @property
+    def start_nonce(self):
+        """The random part of a valid start value ("" if it is not valid): what a registered proposal claims."""
+        start = self._start()
+        return start[1] if start else ""
+
+    def _start(self):
         try:
-            started = signing.loads(self.data.get("started", ""), salt=STARTED_SALT, max_age=7 * 24 * 3600)
-            return time.time() - float(started) < settings.PARLREFORM_MIN_FILL_SECONDS
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
+            start = signing.loads(self.data.get("started", ""), salt=STARTED_SALT, max_age=START_MAX_AGE)
+            at, nonce = float(start["at"]), start["nonce"]
+        except (signing.BadSignature, TypeError, ValueError, KeyError):
+            return None
+        return (at, nonce) if isinstance(nonce, str) and nonce else None
+
+    def renew(self, browser=None):
+        """Give the re-rendered form a fresh start value, and a fresh token for ``browser`` if given."""
+        self.data = self.data.copy()
+        self.data["started"] = signed_start()
+        if browser is not None:
+            self.data["submission_token"] = submission_token(browser)
 
     def submit_kwargs(self):
         """What proposal_submit needs, taken from the fields of the chosen kind only."""

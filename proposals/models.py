@@ -457,3 +457,18 @@ class ProposalNote(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class RateCounter(models.Model):
+    """Uses of a rate-limited scope in one window, or a claimed one-time value: proposals.ratelimit owns these rows.
+
+    Not in the database cache: its incr is a read then a write, so racing requests lose counts.
+    """
+
+    key = models.CharField(max_length=120, primary_key=True)
+    uses = models.PositiveIntegerField(default=0)
+    # Unix time after which the row counts for nothing (and may be deleted).
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return self.key

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from proposals import access
+from proposals import access, ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,14 @@ def send_receipt(request, proposal):
     allowed host with any port would otherwise reach the mail). The mail quotes nothing the
     submitter typed: a title of the sender's choosing (a web address, "confirm your identity")
     in a mail from the Institute would make the form a way to send phishing to any address.
+
+    At most PARLREFORM_RECEIPTS_PER_ADDRESS receipts go to one address: the form must
+    not become a way to send the Institute's mail to anyone, again and again.
     """
+    address = proposal.email.strip().lower()
+    if not ratelimit.hit("receipt", request, settings.PARLREFORM_RECEIPTS_PER_ADDRESS, identity=address):
+        logger.info("Receipt email for %s not sent: PARLREFORM_RECEIPTS_PER_ADDRESS reached", proposal.tracking_code)
+        return
     link = settings.PARLREFORM_SITE_URL + reverse("status_link", args=[access.status_token(proposal)])
     subject = _("Your proposal is registered: %(code)s") % {"code": proposal.tracking_code}
     body = render_to_string("emails/receipt.txt", {"proposal": proposal, "link": link})

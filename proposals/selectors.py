@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from proposals import search, versioned_cache
@@ -297,11 +298,19 @@ def _named(counts, model):
 
 # Submitters' own pages
 
+# How long the same form sent again shows the receipt of the proposal it created.
+RESUBMIT_WINDOW = datetime.timedelta(minutes=10)
+
+
 def proposal_for_token(token):
-    """The proposal a public form's one-time token created, or None (also for anything that is not a token)."""
+    """The proposal a public form's one-time token created in the last ten minutes, or None.
+
+    The caller shows it only to the browser that sent the form (views.SubmitView).
+    """
     if not token or len(token) > 64 or not token.isascii() or not token.isalnum():
         return None
-    return Proposal.objects.filter(submission_token=token).first()
+    since = timezone.now() - RESUBMIT_WINDOW
+    return Proposal.objects.filter(submission_token=token, received_at__gte=since).first()
 
 
 def proposal_for_receipt(tracking_code):

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals import deadlines, tracking, workflow
+from proposals import deadlines, ratelimit, tracking, workflow
 from proposals.attachments import stored_name
 from proposals.models import Attachment, Channel, Proposal, ProposalEvent, ProposalNote
 from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
@@ -16,6 +16,8 @@ from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAc
 logger = logging.getLogger(__name__)
 
 TRACKING_CODE_ATTEMPTS = 8
+# A form's start value is valid for a week (forms.START_MAX_AGE); its claim must outlive it.
+FORM_START_CLAIM_SECONDS = 8 * 24 * 3600
 MAX_EXTENSION_WORKING_DAYS = 30
 
 
@@ -52,18 +54,21 @@ def proposal_submit(
     actor=None,
     attachments=(),
     submission_token="",
+    form_start="",
 ):
     """Register a new proposal in ``received`` with its attachments and its first event.
 
     ``actor`` is None for the public form and the staff member for other channels;
     ``received_at`` defaults to now (other channels give their own date). Deadlines are
     computed from it. ``attachments`` are CheckedFile records (attachments.check).
-    ``submission_token`` is the public form's one-time token.
+    ``submission_token`` is the public form's one-time token, ``form_start`` the nonce of
+    its start value: claimed in the same transaction, so a shown form registers at most one
+    proposal ever (and a registration that fails claims nothing).
     All or nothing: if anything fails, no row remains and every file written is removed.
     Returns the saved Proposal with a fresh, unique tracking code.
     Raises WorkflowError(code="duplicate_external_ref") if the channel's reference is
-    already registered, and DuplicateSubmission (carrying the existing proposal) if the
-    token was already used.
+    already registered, and DuplicateSubmission if the token was already used (carrying
+    the existing proposal) or the start value was already claimed (carrying None).
     """
     received_at = received_at or timezone.now()
     acknowledge_due, decision_due = deadlines.due_dates(received_at)
@@ -94,6 +99,8 @@ def proposal_submit(
     written = []
     try:
         with transaction.atomic():
+            if form_start and not ratelimit.claim("form-start", form_start, FORM_START_CLAIM_SECONDS):
+                raise DuplicateSubmission(None)
             if external_ref and Proposal.objects.filter(channel=channel, external_ref=external_ref).exists():
                 raise WorkflowError(
                     _("A proposal with this channel and external reference is already registered."),
@@ -113,6 +120,8 @@ def proposal_submit(
                 written.append(attachment.file.name)
                 attachment.save()
             _record(proposal, Action.SUBMIT, actor, "", State.RECEIVED, at=received_at, is_public=True)
+    except DuplicateSubmission:
+        raise
     except BaseException:
         # The rows are rolled back; the files are not, so remove them here.
         for name in written:
@@ -126,10 +135,10 @@ def proposal_submit(
 
 
 class DuplicateSubmission(Exception):
-    """The same form was sent twice; ``proposal`` is the one the first POST created."""
+    """The same form was sent twice; ``proposal`` is the one the first POST created (None if not known)."""
 
     def __init__(self, proposal):
-        super().__init__(proposal.tracking_code)
+        super().__init__(proposal.tracking_code if proposal else "")
         self.proposal = proposal
 
 
@@ -192,10 +201,12 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
         locked.decision_released_at = None
         if transition.target not in PUBLISHABLE_STATES:
             locked.published_at = None
+        if action == Action.WITHDRAW:
+            locked.submission_token = ""  # The public form's one-time token must not outlive the proposal's use.
         locked.save(
             update_fields=[
                 "state", "duplicate_of", "decision_reason", "decided_at", "decision_released_at",
-                "published_at", "updated_at",
+                "published_at", "submission_token", "updated_at",
             ]
         )
         # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an

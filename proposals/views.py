@@ -5,20 +5,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from proposals import access, api, notifications, ratelimit, selectors, services, tracking
-from proposals.forms import SubmissionForm, TrackForm
+from proposals.forms import SubmissionForm, TrackForm, token_shown_to
 from proposals.pagination import with_cursor
 from proposals.workflow import OPEN_STATES, Action
 
 RECEIPT_SESSION_KEY = "receipt_code"
+TOO_MANY_PROPOSALS = gettext_lazy("Too many proposals have been sent from your connection. Please try again later.")
 
 
 class HomeView(TemplateView):
@@ -32,48 +36,67 @@ class HomeView(TemplateView):
         return context
 
 
+@method_decorator(never_cache, name="dispatch")
 class SubmitView(View):
     """The public form: validate, submit through the service, then POST-redirect-GET to the receipt."""
 
     template_name = "proposals/submit.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": SubmissionForm()})
+        return render(request, self.template_name, {"form": SubmissionForm(browser=browser_secret(request))})
 
     def post(self, request):
         form = SubmissionForm(request.POST, request.FILES)
-        # The same form sent again (double click, back and resubmit, retry): show the first receipt.
-        existing = selectors.proposal_for_token(request.POST.get("submission_token", ""))
-        if existing is not None:
-            return self.receipt(request, existing)
+        # Every attempt counts, refused ones too: each costs the server a check of its attachments.
+        if not ratelimit.hit("submit-attempt", request, settings.PARLREFORM_SUBMIT_ATTEMPT_RATE):
+            return self.refuse(request, form, TOO_MANY_PROPOSALS, status=429)
         if form.is_bot:
             return self.refuse(request, form, _("Your proposal could not be accepted."), status=400)
-        if ratelimit.is_limited("submit", request, settings.PARLREFORM_SUBMIT_RATE):
-            return self.refuse(
-                request, form,
-                _("Too many proposals have been sent from your connection. Please try again later."), status=429,
-            )
         if form.sent_too_fast():
-            form.data = form.data.copy()
-            form.data["started"] = SubmissionForm().initial["started"]
+            form.renew()
             return self.refuse(
                 request, form, _("The form was sent too quickly. Please check it and send it again."), status=400
             )
+        # The same form sent again soon after by the browser that sent it (double click, back and resubmit,
+        # a retry after a lost answer): its receipt. The token alone, from anywhere else, opens nothing.
+        earlier = self.sent_before(request)
+        if earlier is not None:
+            return self.receipt(request, earlier)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form, "files_dropped": bool(request.FILES)})
+        if not ratelimit.hit("submit", request, settings.PARLREFORM_SUBMIT_RATE):
+            return self.refuse(request, form, TOO_MANY_PROPOSALS, status=429)
         try:
-            proposal = services.proposal_submit(**form.submit_kwargs())
-        except services.DuplicateSubmission as duplicate:
-            return self.receipt(request, duplicate.proposal)
+            # One shown form, one proposal: the service claims the form's start value with the proposal.
+            proposal = services.proposal_submit(**form.submit_kwargs(), form_start=form.start_nonce)
+        except services.DuplicateSubmission:
+            # Sent twice at once: this copy waited for the other's registration, whose receipt it shows.
+            earlier = self.sent_before(request)
+            if earlier is not None:
+                return self.receipt(request, earlier)
+            form.renew(browser=browser_secret(request))
+            message = _("This form was already sent. Look for its receipt in your email; to send it as a new "
+                        "proposal, send the form again.")
+            return self.refuse(request, form, message, status=400)
         except OSError:
             return self.refuse(
                 request, form,
                 _("Your attachments could not be saved. Nothing was registered; please try again later."),
                 status=503,
             )
-        ratelimit.record("submit", request, settings.PARLREFORM_SUBMIT_RATE)
         notifications.send_receipt(request, proposal)
         return self.receipt(request, proposal)
+
+    def sent_before(self, request):
+        """The proposal this browser registered with the form's token in the last minutes, or None."""
+        token = request.POST.get("submission_token", "")
+        proposal = selectors.proposal_for_token(token)
+        if proposal is not None and (
+            request.session.get(RECEIPT_SESSION_KEY) == proposal.tracking_code
+            or token_shown_to(token, browser_secret(request))
+        ):
+            return proposal
+        return None
 
     def receipt(self, request, proposal):
         request.session[RECEIPT_SESSION_KEY] = proposal.tracking_code
@@ -81,12 +104,25 @@ class SubmitView(View):
         return redirect("receipt")
 
     def refuse(self, request, form, message, status):
-        form.is_valid()
-        form.add_error(None, message)
-        context = {"form": form, "files_dropped": bool(request.FILES)}
+        # Shown again without its files (they must be chosen again anyway): a refusal checks no attachment.
+        shown = SubmissionForm(form.data)
+        shown.is_valid()
+        shown.add_error(None, message)
+        context = {"form": shown, "files_dropped": bool(request.FILES)}
         return render(request, self.template_name, context, status=status)
 
 
+def browser_secret(request):
+    """A secret only this browser holds, from before it sent the form: its CSRF cookie (set with the form page).
+
+    The session cannot serve: a first visitor's session cookie comes with the answer that registers the
+    proposal, which a crash or an outage can lose.
+    """
+    get_token(request)
+    return request.META.get("CSRF_COOKIE", "")
+
+
+@method_decorator(never_cache, name="dispatch")
 class ReceiptView(View):
     """The receipt of this browser's last submission; there is no URL naming a proposal."""
 
@@ -99,6 +135,7 @@ class ReceiptView(View):
         return render(request, "proposals/receipt.html", {"proposal": proposal})
 
 
+@method_decorator(never_cache, name="dispatch")
 class TrackView(View):
     """Status lookup by tracking code and email; one generic answer for every wrong pair."""
 
@@ -109,11 +146,10 @@ class TrackView(View):
 
     def post(self, request):
         form = TrackForm(request.POST)
-        if ratelimit.is_limited("track", request, settings.PARLREFORM_TRACK_RATE):
+        if not ratelimit.hit("track", request, settings.PARLREFORM_TRACK_RATE):
             form.is_valid()
             form.add_error(None, _("Too many lookups from your connection. Please wait a minute and try again."))
             return render(request, self.template_name, {"form": form}, status=429)
-        ratelimit.record("track", request, settings.PARLREFORM_TRACK_RATE)
         proposal = None
         if form.is_valid():
             proposal = selectors.proposal_for_submitter(form.cleaned_data["tracking_code"], form.cleaned_data["email"])

@@ -58,3 +58,16 @@ def form_data(kind="citizen", **overrides):
         else:
             data[key] = value
     return data
+
+
+class CountingBody:
+    """A request body (wsgi.input) that counts every attempt to read it (``reads == 0``: nothing read it)."""
+
+    def __init__(self):
+        self.reads = 0
+
+    def read(self, size=-1):
+        self.reads += 1
+        return b""
+
+    readline = read

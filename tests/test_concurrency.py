@@ -1,4 +1,4 @@
-"""Two staff members acting on the same proposal at once: the row lock lets exactly one win."""
+"""Racing requests: the row lock lets one staff action win; rate limits and one-time values hold under load."""
 import threading
 
 import pytest
@@ -123,6 +123,88 @@ def test_the_same_form_posted_twice_at_once_creates_one_proposal():
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert statuses == [302, 302]
+    # Two browsers (two sessions): the second gets no receipt of the first's proposal.
+    assert sorted(statuses) == [302, 400]
     assert Proposal.objects.filter(submission_token=data["submission_token"]).count() == 1
     assert ProposalEvent.objects.filter(action=Action.SUBMIT).count() == 1
+
+
+def post_at_once(path, bodies):
+    """POST each body from its own browser and thread, all released together; the status codes."""
+    from django.test import Client
+
+    barrier = threading.Barrier(len(bodies))
+    statuses = [None] * len(bodies)
+
+    def send(index, body):
+        client = Client()
+        barrier.wait()
+        try:
+            statuses[index] = client.post(path, body).status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(i, body)) for i, body in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return statuses
+
+
+def test_a_double_click_in_one_browser_registers_once_and_both_answers_are_the_receipt(settings):
+    from django.test import Client
+
+    from tests.submission import form_data
+
+    settings.PARLREFORM_MIN_FILL_SECONDS = 0
+    browser = Client()
+    initial = browser.get("/kk/submit/").context["form"].initial
+    data = form_data("citizen", started=initial["started"], submission_token=initial["submission_token"])
+    barrier = threading.Barrier(2)
+    answers = []
+
+    def click():
+        # Two connections of the same browser: the same cookies.
+        tab = Client()
+        tab.cookies = browser.cookies
+        barrier.wait()
+        try:
+            answers.append(tab.post("/kk/submit/", data))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [answer.status_code for answer in answers] == [302, 302]
+    assert {answer["Location"] for answer in answers} == {"/kk/submit/receipt/"}
+    assert Proposal.objects.count() == 1
+
+
+def test_concurrent_submissions_from_one_address_stop_at_the_limit(settings):
+    from tests.submission import form_data
+
+    settings.PARLREFORM_SUBMIT_RATE = "5/600"
+    statuses = post_at_once("/kk/submit/", [form_data("citizen", title=f"Ұсыныс {i}") for i in range(8)])
+    assert sorted(statuses) == [302] * 5 + [429] * 3
+    assert Proposal.objects.count() == 5
+
+
+def test_concurrent_lookups_from_one_address_stop_at_the_limit(settings):
+    settings.PARLREFORM_TRACK_RATE = "10/60"
+    body = {"tracking_code": "7K3-M9X-Q2F", "email": "someone@example.org"}
+    statuses = post_at_once("/kk/track/", [body] * 24)
+    assert statuses.count(200) == 10 and statuses.count(429) == 14
+
+
+def test_one_start_value_sent_from_two_browsers_at_once_registers_once():
+    from tests.submission import form_data
+
+    first = form_data("citizen")
+    second = form_data("citizen", started=first["started"], title="Басқа ұсыныс")
+    statuses = post_at_once("/kk/submit/", [first, second])
+    assert sorted(statuses) == [302, 400]
+    assert Proposal.objects.count() == 1

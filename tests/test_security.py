@@ -1,21 +1,29 @@
-"""Security headers, the content security policy, formula-safe CSV cells, and the lockout after failed staff logins."""
+"""Security headers, the content security policy, formula-safe CSV cells, lockout after failed staff logins, request
+size and rate limits."""
 import csv
 import io
 import re
+import shutil
+import socket
+import subprocess
+import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from proposals import access
-from proposals.models import Proposal
+from proposals import access, ratelimit
+from proposals.models import Proposal, RateCounter
 from proposals.spreadsheet import stream_csv
 from tests.factories import bulk_public, make_proposal, make_user, public_proposal
-from tests.submission import form_data
+from tests.submission import CountingBody, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -251,3 +259,153 @@ def test_a_staff_session_keeps_its_length_when_it_tracks_a_proposal(client, sett
     client.force_login(make_user("analyst"))
     client.get(f"/en/track/link/{access.status_token(make_proposal())}/")
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+# Request size
+
+IMPORT = "/admin/proposals/proposal/import/"
+
+
+def csv_upload(size):
+    return SimpleUploadedFile("in.csv", b"channel,external_ref\n" + b"x" * size, content_type="text/csv")
+
+
+def test_an_anonymous_oversized_post_to_the_admin_login_is_refused_unread(client):
+    body = CountingBody()
+    response = client.post("/admin/login/", b"", content_type="multipart/form-data; boundary=x",
+                           CONTENT_LENGTH=str(60 * 1024 * 1024), **{"wsgi.input": body})
+    assert response.status_code == 413
+    assert body.reads == 0
+
+
+def test_signed_in_staff_may_post_an_import_up_to_its_own_larger_limit(client, settings):
+    settings.PARLREFORM_MAX_REQUEST_BYTES = 2_000
+    settings.PARLREFORM_MAX_IMPORT_BYTES = 20_000
+    client.force_login(make_user("analyst"))
+    assert client.post(IMPORT, {"file": csv_upload(8_000)}).status_code == 200
+    assert client.post(IMPORT, {"file": csv_upload(30_000)}).status_code == 413
+
+
+@pytest.mark.parametrize("who", ["anonymous", "signed-in non-staff"])
+def test_the_import_path_has_the_public_limit_without_a_staff_session(client, settings, who):
+    settings.PARLREFORM_MAX_REQUEST_BYTES = 2_000
+    settings.PARLREFORM_MAX_IMPORT_BYTES = 20_000
+    if who != "anonymous":
+        client.force_login(make_user(None))
+    assert client.post(IMPORT, {"file": csv_upload(8_000)}).status_code == 413
+
+
+# Rate limits: counted atomically, in the database table or in Redis
+
+def test_a_hit_is_allowed_until_the_window_is_used_up(rf):
+    request = rf.post("/", REMOTE_ADDR="203.0.113.9")
+    assert [ratelimit.hit("track", request, "3/60") for _ in range(5)] == [True, True, True, False, False]
+    assert ratelimit.hit("track", rf.post("/", REMOTE_ADDR="203.0.113.10"), "3/60")
+
+
+def test_a_refused_hit_does_not_use_up_the_longer_window(rf):
+    request = rf.post("/", REMOTE_ADDR="203.0.113.9")
+    outcomes = [ratelimit.hit("submit", request, "2/600,4/86400") for _ in range(6)]
+    assert outcomes == [True, True, False, False, False, False]
+    assert RateCounter.objects.get(key__startswith="submit:86400:").uses == 2
+
+
+def test_expired_counters_are_removed_by_later_hits(rf, monkeypatch):
+    now = 1_800_000_000.0
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now))
+    ratelimit.hit("track", rf.post("/", REMOTE_ADDR="203.0.113.9"), "10/60")
+    assert RateCounter.objects.count() == 1
+    now += 3600
+    ratelimit.hit("track", rf.post("/", REMOTE_ADDR="203.0.113.10"), "10/60")
+    assert RateCounter.objects.count() == 1
+
+
+def test_a_value_can_be_claimed_once_until_it_expires(monkeypatch):
+    now = 1_800_000_000.0
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now))
+    assert ratelimit.claim("form-start", "nonce-1", 600)
+    assert not ratelimit.claim("form-start", "nonce-1", 600)
+    assert ratelimit.claim("form-start", "nonce-2", 600)
+    now += 601
+    assert ratelimit.claim("form-start", "nonce-1", 600)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    """A throwaway redis-server on a free loopback port (skipped without the server or the redis package)."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    pytest.importorskip("redis")
+    import redis
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+         "--dir", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        connection = redis.Redis(host="127.0.0.1", port=port)
+        for _ in range(200):
+            try:
+                connection.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def at_once(count, work):
+    """Run ``work()`` in ``count`` threads released together; their results."""
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def run(index):
+        barrier.wait()
+        results[index] = work()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def test_concurrent_hits_on_redis_allow_exactly_the_limit(redis_cache, rf):
+    request = rf.post("/", REMOTE_ADDR="203.0.113.9")
+    outcomes = at_once(24, lambda: ratelimit.hit("track", request, "10/60"))
+    assert outcomes.count(True) == 10 and outcomes.count(False) == 14
+    assert RateCounter.objects.count() == 0, "counted in Redis, not in the database"
+
+
+def test_claims_stay_in_the_database_with_redis_configured(redis_cache):
+    assert ratelimit.claim("form-start", "nonce-1", 600)
+    assert RateCounter.objects.count() == 1
+
+
+def test_a_claim_rolls_back_with_its_transaction():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert ratelimit.claim("form-start", "nonce-1", 600)
+        raise RuntimeError("the registration failed")
+    assert ratelimit.claim("form-start", "nonce-1", 600)

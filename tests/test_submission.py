@@ -1,17 +1,22 @@
 """The public submission form: required fields per kind, attachments, all-or-nothing, receipt, abuse protection."""
+import datetime
 import io
 import re
 import zipfile
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from proposals import services
+from proposals.forms import signed_start
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
-from proposals.workflow import State
-from tests.submission import PDF_BYTES, PNG_BYTES, docx_bytes, form_data, pdf
+from proposals.workflow import Action, State
+from tests.submission import PDF_BYTES, PNG_BYTES, CountingBody, docx_bytes, form_data, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -310,14 +315,192 @@ def test_double_post_creates_one_proposal_and_shows_its_receipt_again(client, dj
     assert len(mail.outbox) == 1
 
 
-def test_resubmit_after_back_from_another_browser_still_one_proposal(client):
+def test_resubmit_after_back_from_another_browser_still_one_proposal_and_no_receipt(client):
     from django.test import Client
 
     data = form_data("citizen")
     post(client, data)
-    retry = post(Client(), data)
-    assert retry.status_code == 302
+    stranger = Client()
+    retry = post(stranger, data)
+    assert retry.status_code == 400 and retry.context["form"].non_field_errors()
+    assert stranger.get("/kk/submit/receipt/")["Location"] == "/kk/submit/"
     assert Proposal.objects.count() == 1
+
+
+def test_a_known_token_does_not_open_the_receipt_or_status_in_another_session(client):
+    from django.test import Client
+
+    data = form_data("citizen")
+    post(client, data)
+    code = Proposal.objects.get().tracking_code
+    stranger = Client()
+    response = post(stranger, form_data("citizen", submission_token=data["submission_token"]))
+    assert response.status_code == 400
+    assert stranger.get("/kk/submit/receipt/")["Location"] == "/kk/submit/"
+    assert stranger.get(f"/kk/track/{code}/")["Location"] == "/kk/track/"
+    assert Proposal.objects.count() == 1
+
+
+def test_a_known_token_with_the_honeypot_filled_gets_no_receipt(client):
+    data = form_data("citizen")
+    post(client, data)
+    response = post(client, {**data, "website": "http://spam.example"})
+    assert response.status_code == 400
+
+
+def test_a_repeated_form_finds_its_receipt_only_within_ten_minutes(client):
+    data = form_data("citizen")
+    post(client, data)
+    Proposal.objects.update(received_at=timezone.now() - datetime.timedelta(minutes=11))
+    response = post(client, data)
+    assert response.status_code == 400 and response.context["form"].non_field_errors()
+    assert Proposal.objects.count() == 1
+
+
+def test_withdrawal_clears_the_submission_token(client):
+    post(client, form_data("citizen"))
+    services.proposal_transition(proposal=Proposal.objects.get(), action=Action.WITHDRAW, actor=None)
+    assert Proposal.objects.get().submission_token == ""
+
+
+def test_anonymisation_clears_the_submission_token(client):
+    post(client, form_data("citizen"))
+    services.proposal_anonymise(proposal=Proposal.objects.get())
+    assert Proposal.objects.get().submission_token == ""
+
+
+def test_submit_and_receipt_pages_are_never_cached(client):
+    assert "no-store" in client.get(SUBMIT).get("Cache-Control", "")
+    sent = post(client, form_data("citizen"))
+    assert "no-store" in sent.get("Cache-Control", "")
+    assert "no-store" in client.get(sent["Location"]).get("Cache-Control", "")
+
+
+def test_a_start_value_is_accepted_for_one_submission_only(client):
+    from django.test import Client
+
+    first = form_data("citizen")
+    assert post(client, first).status_code == 302
+    replay = post(Client(), form_data("citizen", started=first["started"], title="Басқа ұсыныс"))
+    assert replay.status_code == 400 and replay.context["form"].non_field_errors()
+    assert Proposal.objects.count() == 1
+
+
+def test_a_refused_replay_offers_a_fresh_form_that_can_be_sent(client):
+    from django.test import Client
+
+    first = form_data("citizen")
+    post(client, first)
+    other = Client()
+    replay = post(other, form_data("citizen", started=first["started"]))
+    form = replay.context["form"]
+    assert form["started"].value() != first["started"]
+    token = form["submission_token"].value()
+    assert token != first["submission_token"]
+    again = form_data("citizen", started=signed_start(seconds_ago=60), submission_token=token)
+    assert post(other, again).status_code == 302
+    assert Proposal.objects.count() == 2
+
+
+def shown_form(client, settings):
+    """The form as this browser was shown it (its start value and token), filled in and sendable at once."""
+    settings.PARLREFORM_MIN_FILL_SECONDS = 0
+    initial = client.get(SUBMIT).context["form"].initial
+    return form_data("citizen", started=initial["started"], submission_token=initial["submission_token"])
+
+
+def test_a_form_sent_again_after_a_lost_answer_finds_its_receipt(client, settings):
+    data = shown_form(client, settings)
+    assert post(client, data).status_code == 302
+    # The answer (and the session cookie it carried) never arrived; the browser sends the form again.
+    client.cookies.pop(django_settings.SESSION_COOKIE_NAME)
+    again = post(client, data)
+    assert again.status_code == 302 and again["Location"] == "/kk/submit/receipt/"
+    assert client.get(again["Location"]).context["proposal"] == Proposal.objects.get()
+
+
+def test_a_token_shown_to_one_browser_opens_nothing_in_another(client, settings):
+    from django.test import Client
+
+    data = shown_form(client, settings)
+    post(client, data)
+    stranger = Client()
+    stranger.get(SUBMIT)
+    response = post(stranger, form_data("citizen", submission_token=data["submission_token"]))
+    assert response.status_code == 400
+    assert stranger.get("/kk/submit/receipt/")["Location"] == "/kk/submit/"
+
+
+def test_a_form_whose_registration_failed_can_be_sent_again(client, monkeypatch):
+    def disk_full(self, name, content):
+        raise OSError("disk full")
+
+    data = form_data("citizen", attachments=pdf())
+    with monkeypatch.context() as patched:
+        patched.setattr(FileSystemStorage, "_save", disk_full)
+        assert post(client, data).status_code == 503
+    data["attachments"] = pdf()
+    assert post(client, data).status_code == 302
+    assert Proposal.objects.count() == 1
+
+
+def test_a_form_with_errors_can_be_corrected_and_sent_with_the_same_start(client):
+    data = form_data("citizen")
+    assert post(client, {**data, "title": ""}).status_code == 200
+    assert post(client, data).status_code == 302
+
+
+def disguised_file():
+    return SimpleUploadedFile("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf")
+
+
+REFUSALS = {
+    "invalid-field": lambda: {"title": None},
+    "refused-attachment": lambda: {"attachments": disguised_file()},
+    "too-fast": lambda: {"started": signed_start()},
+    "forged-start": lambda: {"started": "tampered"},
+    "honeypot": lambda: {"website": "http://spam.example"},
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_refused_attempts_count_toward_the_attempt_limit_not_the_proposal_limit(client, settings, refusal):
+    settings.PARLREFORM_SUBMIT_ATTEMPT_RATE = "4/600"
+    settings.PARLREFORM_SUBMIT_RATE = "1/600"
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen")).status_code == 302
+    # The fourth attempt is refused for its own fault; the fifth is over the attempt limit.
+    assert post(client, form_data("citizen", **refusal())).status_code in (200, 400)
+    assert post(client, form_data("citizen", **refusal())).status_code == 429
+    assert Proposal.objects.count() == 1
+
+
+def test_the_fourth_receipt_to_one_address_in_a_day_is_not_sent(client, settings, django_capture_on_commit_callbacks):
+    settings.PARLREFORM_RECEIPTS_PER_ADDRESS = "3/86400"
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, email in enumerate(["victim@example.org"] * 3 + ["Victim@Example.ORG"]):
+            response = client.post(SUBMIT, form_data("citizen", email=email), REMOTE_ADDR=f"10.0.0.{number + 1}")
+            assert response.status_code == 302
+    assert Proposal.objects.count() == 4
+    assert len(mail.outbox) == 3
+
+
+def test_the_receipt_limit_keeps_no_address_in_its_keys(client, django_capture_on_commit_callbacks):
+    from proposals.models import RateCounter
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, form_data("citizen", email="victim@example.org"))
+    keys = list(RateCounter.objects.values_list("key", flat=True))
+    assert keys and not any("victim" in key or "example" in key or "127.0.0.1" in key for key in keys)
+
+
+def test_a_body_without_content_length_is_never_read(client):
+    body = CountingBody()
+    response = client.post(SUBMIT, b"", content_type="multipart/form-data; boundary=x",
+                           CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked", **{"wsgi.input": body})
+    assert response.status_code in (200, 400) and body.reads == 0
+    assert Proposal.objects.count() == 0
 
 
 def test_honeypot_refuses(client):

@@ -37,6 +37,7 @@ def e2e_settings(settings, tmp_path):
     """No minimum fill time or rate limits in journeys (they have their own tests); uploads in a temporary folder."""
     settings.PARLREFORM_MIN_FILL_SECONDS = 0
     settings.PARLREFORM_SUBMIT_RATE = "1000/60"
+    settings.PARLREFORM_SUBMIT_ATTEMPT_RATE = "1000/60"
     settings.PARLREFORM_TRACK_RATE = "1000/60"
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -147,6 +147,7 @@ class Command(BaseCommand):
             "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "PARLREFORM_MIN_FILL_SECONDS": "0",
             "PARLREFORM_SUBMIT_RATE": "1000000/60",
+            "PARLREFORM_SUBMIT_ATTEMPT_RATE": "1000000/60",
             "PARLREFORM_TRACK_RATE": "1000000/60",
         }
         command = [sys.executable, "-m", "gunicorn", "-c", "python:parlreform.gunicorn_conf", "parlreform.wsgi",
