@@ -1,5 +1,6 @@
-"""Helpers for posting the public form as a browser would (a valid start time and one-time token)."""
+"""Helpers for posting the public form as a browser would (a valid start time and one-time token), and its files."""
 import io
+import struct
 import uuid
 import zipfile
 
@@ -19,6 +20,30 @@ def docx_bytes():
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
+
+
+MB = 1024 * 1024
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def odt_mimetype_bomb(inflated=200 * MB, declared=50):
+    """An ODT whose ``mimetype`` entry declares ``declared`` bytes but inflates to ``inflated`` bytes of zeros.
+
+    The deflate stream is written in 1 MB pieces, so building it never holds the inflated bytes; the
+    declared size is then patched in the local header and in the central directory.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w") as entry:
+            entry.write(ODT_MIMETYPE)
+            for _ in range(inflated // MB):
+                entry.write(bytes(MB))
+        archive.writestr("content.xml", "<office:document-content/>")
+    data = bytearray(buffer.getvalue())
+    struct.pack_into("<L", data, 22, declared)  # the first local header's uncompressed size
+    directory = struct.unpack_from("<L", data, len(data) - 22 + 16)[0]
+    struct.pack_into("<L", data, directory + 24, declared)  # the first central directory entry's
+    return bytes(data)
 
 
 def pdf(name="proposal.pdf", content=PDF_BYTES):

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
 from proposals.workflow import State
-from tests.submission import PDF_BYTES, PNG_BYTES, docx_bytes, form_data, pdf
+from tests.submission import PDF_BYTES, PNG_BYTES, docx_bytes, form_data, odt_mimetype_bomb, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +188,16 @@ def test_allowed_types_are_recognised_by_content(client, media, name, content, e
 def test_disguised_files_are_refused(client, media, name, content):
     response = post(client, form_data("citizen", attachments=SimpleUploadedFile(name, content, "application/pdf")))
     assert name in response.context["form"].errors["attachments"][0]
+    assert Proposal.objects.count() == 0 and stored_files(media) == []
+
+
+def test_zip_bomb_sent_through_the_form_gets_a_message_not_a_500(client, media):
+    bomb = SimpleUploadedFile("proposal.odt", odt_mimetype_bomb(), "application/vnd.oasis.opendocument.text")
+    response = post(client, form_data("citizen", attachments=bomb), language="en")
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["attachments"]
+    assert error.startswith("“proposal.odt” is damaged")
+    assert "“proposal.odt” is damaged" in response.content.decode()
     assert Proposal.objects.count() == 0 and stored_files(media) == []
 
 
