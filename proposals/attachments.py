@@ -65,6 +65,17 @@ IMAGE_MARKUP = _(
     "“%(name)s” is an image that also contains web page code, which is not accepted: export the image again or "
     "send a screenshot of it."
 )
+MISMATCH = _("“%(name)s” is %(actual)s, not %(claimed)s: rename it or choose another file.")
+KIND_NAMES = {
+    "pdf": _("a PDF"),
+    "docx": _("a DOCX document"),
+    "odt": _("an ODT document"),
+    "txt": _("a text file"),
+    "png": _("a PNG image"),
+    "jpg": _("a JPEG image"),
+}
+OTHER_KIND = _("a “.%(extension)s” file")
+EXTENSION_ALIASES = {"jpeg": "jpg", "jpe": "jpg", "jfif": "jpg"}
 
 
 class AttachmentError(ValueError):
@@ -777,21 +788,40 @@ def safe_name(name):
     return re.sub(r"\s+", " ", name).strip(" .")[:200] or "attachment"
 
 
+def _split_extension(name):
+    """(stem, extension in lower case) of a safe name; the extension is "" when the name has none.
+
+    "Проект ред. 2.1" has none: what follows its last dot is not a file type's extension.
+    """
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem.strip(" .") and re.fullmatch(r"[A-Za-z0-9]{1,10}", extension) and not extension.isdigit():
+        return stem, extension.lower()
+    return name, ""
+
+
 def clean_name(name, extension):
-    """The safe name with the extension of what the file really is (a PDF named .txt is kept as .pdf)."""
-    name = safe_name(name)
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = stem[:150].strip(" .") or "attachment"
+    """The safe name ending in ``extension``, the one its content has (a name without one is given it)."""
+    stem = _split_extension(safe_name(name))[0][:150].strip(" .") or "attachment"
     return f"{stem}.{extension}"
 
 
+def _check_name(display, extension):
+    """Refuse a file whose name claims another type than its content (".jpg" and ".jpeg" are one type)."""
+    claimed = _split_extension(display)[1]
+    claimed = EXTENSION_ALIASES.get(claimed, claimed)
+    if claimed and claimed != extension:
+        raise _refusal(MISMATCH, display, actual=KIND_NAMES[extension],
+                       claimed=KIND_NAMES.get(claimed) or OTHER_KIND % {"extension": claimed})
+
+
 def check(uploads):
-    """Check a list of uploaded files against the type, content, size and count limits.
+    """Check a list of uploaded files against the type, content, name, size and count limits.
 
     Returns CheckedFile records. Raises AttachmentError with a message for the first
     problem: too many files, a file too large, all files too large together, a type
-    that is not allowed (judged by content, not by name or the browser's claim), or
-    content that could act by itself or cannot be checked within bounds.
+    that is not allowed (judged by content, not by name or the browser's claim), content
+    that could act by itself or cannot be checked within bounds, or a name that claims
+    another type than the content has.
     """
     uploads = [upload for upload in uploads if upload]
     if len(uploads) > settings.PARLREFORM_MAX_ATTACHMENTS:
@@ -825,6 +855,7 @@ def check(uploads):
             _check_pdf(upload, display)
         elif kind in (PNG, JPEG):
             _check_image(upload, display)
+        _check_name(display, extension)
         checked.append(
             CheckedFile(
                 upload=upload,

@@ -369,3 +369,19 @@ JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x
 def test_image_carrying_markup_is_refused(name, content):
     message, _ = refusal(name, content)
     assert message.startswith(f"“{name}” is an image that also contains web page code")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("fake.pdf", b"Just some text.\n", "“fake.pdf” is a text file, not a PDF: rename it or choose another file."),
+        ("photo.png", JPEG_HEAD + b"\xff\xd9", "“photo.png” is a JPEG image, not a PNG image: rename it or choose "
+                                               "another file."),
+        ("draft.odt", docx(), "“draft.odt” is a DOCX document, not an ODT document: rename it or choose another "
+                              "file."),
+        ("notes.md", b"# Notes\n", "“notes.md” is a text file, not a “.md” file: rename it or choose another file."),
+    ],
+    ids=["text-as-pdf", "jpeg-as-png", "docx-as-odt", "text-as-md"],
+)
+def test_file_whose_name_does_not_match_its_content_is_refused(name, content, message):
+    assert refusal(name, content)[0] == message

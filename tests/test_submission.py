@@ -241,11 +241,11 @@ JPEG_WITH_XMP = (b"\xff\xd8\xff\xe1\x00\x40http://ns.adobe.com/xap/1.0/\x00<?xpa
         ("draft.odt", odt_bytes(), "odt"),
         ("мәтін.txt", "Қазақша мәтін, русский текст.\n".encode(), "txt"),
         ("windows.txt", "Русский текст в кодировке Windows".encode("cp1251"), "txt"),
-        ("mislabelled.txt", PDF_BYTES, "pdf"),
         ("Word export.pdf", compressed_pdf(), "pdf"),
         ("saved by Word.docx", office_docx(), "docx"),
         ("saved by LibreOffice.odt", office_odt(), "odt"),
         ("camera.JPG", JPEG_WITH_XMP, "jpg"),
+        ("scan", PNG_BYTES, "png"),
     ],
 )
 def test_allowed_types_are_recognised_by_content(client, media, name, content, extension):
@@ -273,6 +273,19 @@ def test_disguised_files_are_refused(client, media, name, content):
     response = post(client, form_data("citizen", attachments=SimpleUploadedFile(name, content, "application/pdf")))
     assert name in response.context["form"].errors["attachments"][0]
     assert Proposal.objects.count() == 0 and stored_files(media) == []
+
+
+def test_mislabelled_file_is_refused_not_renamed(client, media):
+    response = post(client, form_data("citizen", attachments=pdf("mislabelled.txt")), language="en")
+    assert response.context["form"].errors["attachments"] == [
+        "“mislabelled.txt” is a PDF, not a text file: rename it or choose another file."
+    ]
+    assert Proposal.objects.count() == 0 and stored_files(media) == []
+
+
+def test_a_dot_inside_a_name_without_extension_is_kept(client):
+    post(client, form_data("citizen", attachments=pdf("Проект ред. 2.1")))
+    assert Attachment.objects.get().original_name == "Проект ред. 2.1.pdf"
 
 
 def test_zip_bomb_sent_through_the_form_gets_a_message_not_a_500(client, media):
