@@ -1,7 +1,9 @@
-"""Helpers for posting the public form as a browser would (a valid start time and one-time token)."""
+"""Helpers for posting the public form as a browser would (a valid start time and one-time token), and its files."""
 import io
+import struct
 import uuid
 import zipfile
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -19,6 +21,57 @@ def docx_bytes():
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
+
+
+MB = 1024 * 1024
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def zipped(entries, compression=zipfile.ZIP_DEFLATED):
+    """A zip archive holding ``entries`` ({name: text or bytes}), in that order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def odt_mimetype_bomb(inflated=200 * MB, declared=50):
+    """An ODT whose ``mimetype`` entry declares ``declared`` bytes but inflates to ``inflated`` bytes of zeros.
+
+    The deflate stream is written in 1 MB pieces, so building it never holds the inflated bytes; the
+    declared size is then patched in the local header and in the central directory.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w") as entry:
+            entry.write(ODT_MIMETYPE)
+            for _ in range(inflated // MB):
+                entry.write(bytes(MB))
+        archive.writestr("content.xml", "<office:document-content/>")
+    data = bytearray(buffer.getvalue())
+    struct.pack_into("<L", data, 22, declared)  # the first local header's uncompressed size
+    directory = struct.unpack_from("<L", data, len(data) - 22 + 16)[0]
+    struct.pack_into("<L", data, directory + 24, declared)  # the first central directory entry's
+    return bytes(data)
+
+
+def deflated_zeros(size):
+    """A zlib stream of ``size`` zero bytes, compressed piece by piece."""
+    compressor = zlib.compressobj(9)
+    pieces = [compressor.compress(bytes(MB)) for _ in range(size // MB)]
+    return b"".join(pieces) + compressor.flush()
+
+
+def pdf_document(*objects):
+    """A small PDF whose objects 1, 2, ... are ``objects`` (object 1 the catalog)."""
+    body = b"".join(b"%d 0 obj\n%s\nendobj\n" % (number, obj) for number, obj in enumerate(objects, 1))
+    return b"%PDF-1.7\n" + body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf_stream(dictionary, data):
+    """A stream object: ``dictionary`` entries, then ``data`` as it is stored."""
+    return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (dictionary, len(data), data)
 
 
 def pdf(name="proposal.pdf", content=PDF_BYTES):

@@ -3,6 +3,7 @@ import datetime
 import io
 import re
 import zipfile
+import zlib
 
 import pytest
 from django.conf import settings as django_settings
@@ -16,7 +17,19 @@ from proposals.forms import signed_start
 from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
 from proposals.spreadsheet import neutralise
 from proposals.workflow import Action, State
-from tests.submission import PDF_BYTES, PNG_BYTES, CountingBody, docx_bytes, form_data, pdf
+from tests.submission import (
+    ODT_MIMETYPE,
+    PDF_BYTES,
+    PNG_BYTES,
+    CountingBody,
+    docx_bytes,
+    form_data,
+    odt_mimetype_bomb,
+    pdf,
+    pdf_document,
+    pdf_stream,
+    zipped,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -148,12 +161,80 @@ def test_text_that_looks_like_a_formula_is_accepted_and_kept(client):
 
 # Attachments
 
+ODF = "urn:oasis:names:tc:opendocument:xmlns"
+
+
 def odt_bytes():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("content.xml", f'<office:document-content xmlns:office="{ODF}:office:1.0"/>')
     return buffer.getvalue()
+
+
+def office_odt():
+    """An ODT laid out as LibreOffice saves one: pictures, thumbnail, settings, an embedded chart and font."""
+    return zipped({
+        "mimetype": ODT_MIMETYPE,
+        "Configurations2/accelerator/current.xml": "",
+        "Configurations2/toolbar/": "",
+        "Pictures/10000001000001F4000001F4.png": PNG_BYTES,
+        "Object 1/content.xml": f'<office:document-content xmlns:office="{ODF}:office:1.0"/>',
+        "ObjectReplacements/Object 1": b"\x01\x00\x00\x00",
+        "Fonts/Arial-regular.ttf": b"\x00\x01\x00\x00",
+        "content.xml": f'<office:document-content xmlns:office="{ODF}:office:1.0" '
+                       f'xmlns:text="{ODF}:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                       f'<text:a xlink:href="https://parlreform.example/">link</text:a></office:document-content>',
+        "styles.xml": f'<office:document-styles xmlns:office="{ODF}:office:1.0"/>',
+        "meta.xml": f'<office:document-meta xmlns:office="{ODF}:office:1.0"/>',
+        "settings.xml": f'<office:document-settings xmlns:office="{ODF}:office:1.0"/>',
+        "manifest.rdf": "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>",
+        "Thumbnails/thumbnail.png": PNG_BYTES,
+        "META-INF/manifest.xml": f'<manifest:manifest xmlns:manifest="{ODF}:manifest:1.0"/>',
+    })
+
+
+def office_docx():
+    """A DOCX laid out as Word saves one: properties, theme, media, a hyperlink and a template on the local disk."""
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+    return zipped({
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                               '<Default Extension="png" ContentType="image/png"/></Types>',
+        "_rels/.rels": f'<Relationships {package}><Relationship Id="rId1" Type="{relationships}/officeDocument" '
+                       f'Target="word/document.xml"/></Relationships>',
+        "docProps/core.xml": "<cp:coreProperties xmlns:cp='urn:x'/>",
+        "docProps/app.xml": "<Properties/>",
+        "word/document.xml": "<w:document xmlns:w='urn:x'/>",
+        "word/_rels/document.xml.rels": f'<Relationships {package}><Relationship Id="rId5" '
+                                        f'Type="{relationships}/hyperlink" Target="https://parlreform.example/" '
+                                        f'TargetMode="External"/></Relationships>',
+        "word/_rels/settings.xml.rels": f'<Relationships {package}><Relationship Id="rId1" '
+                                        f'Type="{relationships}/attachedTemplate" '
+                                        f'Target="file:///C:\\Users\\aigul\\Templates\\Letter.dotx" '
+                                        f'TargetMode="External"/></Relationships>',
+        "word/theme/theme1.xml": "<a:theme xmlns:a='urn:x'/>",
+        "word/media/image1.png": PNG_BYTES,
+        "customXml/item1.xml": "<b:Sources xmlns:b='urn:x'/>",
+    })
+
+
+def compressed_pdf():
+    """A PDF as most programs write one: compressed page content and objects, opening at its first page."""
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+    header, objects = b"8 0 9 %d " % len(page), page + b"<< /Producer (Word) >>"
+    return pdf_document(
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction [8 0 R /Fit] /Metadata 6 0 R >>",
+        b"<< /Type /Pages /Kids [8 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        pdf_stream(b"/Filter /FlateDecode", zlib.compress(b"BT /F1 12 Tf (JavaScript is not run here) Tj ET")),
+        pdf_stream(b"/Type /ObjStm /N 2 /First %d /Filter /FlateDecode" % len(header), zlib.compress(header + objects)),
+        pdf_stream(b"/Type /Metadata /Subtype /XML", b"<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x/>"),
+    )
+
+
+JPEG_WITH_XMP = (b"\xff\xd8\xff\xe1\x00\x40http://ns.adobe.com/xap/1.0/\x00<?xpacket begin=''?><x:xmpmeta/>"
+                 + b"\x00" * 64 + b"\xff\xd9")
 
 
 @pytest.mark.parametrize(
@@ -166,7 +247,11 @@ def odt_bytes():
         ("draft.odt", odt_bytes(), "odt"),
         ("мәтін.txt", "Қазақша мәтін, русский текст.\n".encode(), "txt"),
         ("windows.txt", "Русский текст в кодировке Windows".encode("cp1251"), "txt"),
-        ("mislabelled.txt", PDF_BYTES, "pdf"),
+        ("Word export.pdf", compressed_pdf(), "pdf"),
+        ("saved by Word.docx", office_docx(), "docx"),
+        ("saved by LibreOffice.odt", office_odt(), "odt"),
+        ("camera.JPG", JPEG_WITH_XMP, "jpg"),
+        ("scan", PNG_BYTES, "png"),
     ],
 )
 def test_allowed_types_are_recognised_by_content(client, media, name, content, extension):
@@ -193,6 +278,29 @@ def test_allowed_types_are_recognised_by_content(client, media, name, content, e
 def test_disguised_files_are_refused(client, media, name, content):
     response = post(client, form_data("citizen", attachments=SimpleUploadedFile(name, content, "application/pdf")))
     assert name in response.context["form"].errors["attachments"][0]
+    assert Proposal.objects.count() == 0 and stored_files(media) == []
+
+
+def test_mislabelled_file_is_refused_not_renamed(client, media):
+    response = post(client, form_data("citizen", attachments=pdf("mislabelled.txt")), language="en")
+    assert response.context["form"].errors["attachments"] == [
+        "“mislabelled.txt” is a PDF, not a text file: rename it or choose another file."
+    ]
+    assert Proposal.objects.count() == 0 and stored_files(media) == []
+
+
+def test_a_dot_inside_a_name_without_extension_is_kept(client):
+    post(client, form_data("citizen", attachments=pdf("Проект ред. 2.1")))
+    assert Attachment.objects.get().original_name == "Проект ред. 2.1.pdf"
+
+
+def test_zip_bomb_sent_through_the_form_gets_a_message_not_a_500(client, media):
+    bomb = SimpleUploadedFile("proposal.odt", odt_mimetype_bomb(), "application/vnd.oasis.opendocument.text")
+    response = post(client, form_data("citizen", attachments=bomb), language="en")
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["attachments"]
+    assert error.startswith("“proposal.odt” is damaged")
+    assert "“proposal.odt” is damaged" in response.content.decode()
     assert Proposal.objects.count() == 0 and stored_files(media) == []
 
 
