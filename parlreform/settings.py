@@ -159,8 +159,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    # Django's default of 300 entries would evict the cached public figures whenever a few hundred
-    # clients hold rate-limit counters (Django counts the table on each write, so not unbounded either).
+    # Django's default of 300 entries is too few for the cached public figures, counts and lists (Django counts the
+    # table on each write, so not unbounded either). Rate-limit counters have their own table (proposals.ratelimit).
     CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
         "OPTIONS": {"MAX_ENTRIES": 20_000},

@@ -22,8 +22,19 @@ class RequestSizeLimitMiddleware:
         if length > settings.PARLREFORM_MAX_REQUEST_BYTES and not (
             length <= settings.PARLREFORM_MAX_IMPORT_BYTES and self.is_staff_import(request)
         ):
-            return render(request, "errors/413.html", status=413)
+            return render(request, "errors/413.html", self.limits(), status=413)
         return self.get_response(request)
+
+    @staticmethod
+    def limits():
+        """The figures the 413 page names: what any request may carry, and the form's attachment limits."""
+        megabyte = 1024 * 1024
+        return {
+            "request_mb": settings.PARLREFORM_MAX_REQUEST_BYTES // megabyte,
+            "count": settings.PARLREFORM_MAX_ATTACHMENTS,
+            "file_mb": settings.PARLREFORM_MAX_ATTACHMENT_BYTES // megabyte,
+            "total_mb": settings.PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES // megabyte,
+        }
 
     @staticmethod
     def is_staff_import(request):

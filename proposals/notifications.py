@@ -24,12 +24,13 @@ def send_receipt(request, proposal):
     in a mail from the Institute would make the form a way to send phishing to any address.
 
     At most PARLREFORM_RECEIPTS_PER_ADDRESS receipts go to one address: the form must
-    not become a way to send the Institute's mail to anyone, again and again.
+    not become a way to send the Institute's mail to anyone, again and again. Returns whether
+    the receipt was queued (False past that limit), so the receipt page says so.
     """
     address = proposal.email.strip().lower()
     if not ratelimit.hit("receipt", request, settings.PARLREFORM_RECEIPTS_PER_ADDRESS, identity=address):
         logger.info("Receipt email for %s not sent: PARLREFORM_RECEIPTS_PER_ADDRESS reached", proposal.tracking_code)
-        return
+        return False
     link = settings.PARLREFORM_SITE_URL + reverse("status_link", args=[access.status_token(proposal)])
     subject = _("Your proposal is registered: %(code)s") % {"code": proposal.tracking_code}
     body = render_to_string("emails/receipt.txt", {"proposal": proposal, "link": link})
@@ -42,3 +43,4 @@ def send_receipt(request, proposal):
             logger.error("Receipt email for %s could not be sent: %s", proposal.tracking_code, type(error).__name__)
 
     transaction.on_commit(send)
+    return True

@@ -329,6 +329,16 @@ def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
 RETENTION_CLEARS = ("email", "phone", "position", "bin", "submission_token")
 
 
+def retention_fields(proposal):
+    """The fields a retention period empties on ``proposal``: RETENTION_CLEARS, and the name without consent."""
+    return [*RETENTION_CLEARS, *([] if proposal.publish_name else ["submitter_name"])]
+
+
+def removed_by_retention(proposal):
+    """The fields the retention period emptied on ``proposal`` (none before it ends): staff may not fill them again."""
+    return set() if proposal.anonymised_at is None else set(retention_fields(proposal))
+
+
 def proposal_anonymise(*, proposal, at=None):
     """Remove the submitter's personal data: RETENTION_CLEARS, the name unless they consented to its publication,
     and the attachments (the rows now, the files once the transaction commits).
@@ -339,7 +349,7 @@ def proposal_anonymise(*, proposal, at=None):
     """
     with transaction.atomic():
         locked = _lock(proposal)
-        fields = [*RETENTION_CLEARS, *([] if locked.publish_name else ["submitter_name"])]
+        fields = retention_fields(locked)
         files = list(locked.attachments.values_list("file", flat=True))
         if locked.anonymised_at is not None and not files and not any(getattr(locked, name) for name in fields):
             return False
@@ -371,11 +381,18 @@ def proposal_edit(*, proposal, actor, changes, at=None):
         locked = _lock(proposal)
         published, released = locked.published_at is not None, locked.decision_released_at is not None
         changed = []
+        removed = removed_by_retention(locked)
         for name, value in changes.items():
             needed = workflow.edit_permissions(name, published=published, released=released)
             if needed is None:
                 raise WorkflowError(
                     _("“%(field)s” cannot be changed.") % {"field": _field_label(name)}, "not_editable"
+                )
+            if name in removed:
+                raise WorkflowError(
+                    _("“%(field)s” was removed when the retention period ended and stays empty.")
+                    % {"field": _field_label(name)},
+                    "removed_by_retention",
                 )
             for permission in sorted(needed):
                 _check_actor(actor, permission)
@@ -509,10 +526,11 @@ def available_actions(proposal, user):
 def editable_fields(proposal, user):
     """The fields ``user`` may change on ``proposal`` now (the change form shows every other one read-only)."""
     published, released = proposal.published_at is not None, proposal.decision_released_at is not None
+    removed = removed_by_retention(proposal)
     return {
         name
         for name in workflow.EDITABLE_FIELDS
-        if user.is_active and all(
+        if name not in removed and user.is_active and all(
             user.has_perm(permission)
             for permission in workflow.edit_permissions(name, published=published, released=released)
         )

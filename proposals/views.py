@@ -22,6 +22,8 @@ from proposals.pagination import with_cursor
 from proposals.workflow import OPEN_STATES, Action
 
 RECEIPT_SESSION_KEY = "receipt_code"
+# Whether the receipt email went out (not past the per-address limit), so the receipt page never claims it did.
+RECEIPT_EMAILED_SESSION_KEY = "receipt_emailed"
 TOO_MANY_PROPOSALS = gettext_lazy("Too many proposals have been sent from your connection. Please try again later.")
 
 
@@ -84,7 +86,7 @@ class SubmitView(View):
                 _("Your attachments could not be saved. Nothing was registered; please try again later."),
                 status=503,
             )
-        notifications.send_receipt(request, proposal)
+        request.session[RECEIPT_EMAILED_SESSION_KEY] = notifications.send_receipt(request, proposal)
         return self.receipt(request, proposal)
 
     def sent_before(self, request):
@@ -132,7 +134,8 @@ class ReceiptView(View):
         proposal = selectors.proposal_for_receipt(code) if access.may_see(request, code) else None
         if proposal is None:
             return redirect("submit")
-        return render(request, "proposals/receipt.html", {"proposal": proposal})
+        emailed = request.session.get(RECEIPT_EMAILED_SESSION_KEY, True)
+        return render(request, "proposals/receipt.html", {"proposal": proposal, "emailed": emailed})
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -136,3 +136,23 @@ def test_running_twice_writes_no_second_event_and_touches_no_file(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         call_command("anonymise_expired")
     assert ProposalEvent.objects.count() == events and callbacks == [] and Attachment.objects.count() == 0
+
+
+def test_staff_cannot_fill_in_again_what_the_retention_removed(settings, lead):
+    settings.PARLREFORM_RETENTION_MONTHS = 12
+    proposal = decided(13, submitter_kind=SubmitterKind.BUSINESS, organisation="ЖК «Серіков»",
+                       submitter_name="Бақыт Серіков", position="Директор")
+    call_command("anonymise_expired")
+    proposal.refresh_from_db()
+    events = proposal.events.count()
+    for name, value in (("submitter_name", "Бақыт Серіков"), ("position", "Директор"), ("bin", "880101300123")):
+        with pytest.raises(services.WorkflowError) as refused:
+            services.proposal_edit(proposal=proposal, actor=lead, changes={name: value})
+        assert refused.value.code == "removed_by_retention"
+        assert name not in services.editable_fields(proposal, lead)
+    proposal.refresh_from_db()
+    assert (proposal.submitter_name, proposal.position, proposal.bin) == ("", "", "")
+    assert proposal.events.count() == events
+    # What retention keeps stays editable.
+    services.proposal_edit(proposal=proposal, actor=lead, changes={"organisation": "ЖК «Серіков и К»"})
+    assert Proposal.objects.get(pk=proposal.pk).organisation == "ЖК «Серіков и К»"

@@ -372,6 +372,19 @@ def test_request_too_large_is_refused_before_reading(client, settings):
     assert Proposal.objects.count() == 0
 
 
+def test_the_size_refusal_names_the_limits_in_force_on_any_path(client, settings):
+    settings.PARLREFORM_MAX_REQUEST_BYTES = 3 * 1024 * 1024
+    settings.PARLREFORM_MAX_ATTACHMENTS = 2
+    settings.PARLREFORM_MAX_ATTACHMENT_BYTES = 1024 * 1024
+    settings.PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = 2 * 1024 * 1024
+    for path in ("/en/submit/", "/admin/login/", "/en/track/"):
+        response = client.post(path, b"", content_type="multipart/form-data; boundary=x",
+                               CONTENT_LENGTH=str(4 * 1024 * 1024), HTTP_ACCEPT_LANGUAGE="en")
+        page = response.content.decode()
+        assert response.status_code == 413, path
+        assert "at most 3 MB in one request" in page and "at most 2 files of up to 1 MB each and 2 MB" in page, path
+
+
 # Receipt and email
 
 def test_receipt_shows_the_code_and_email_carries_the_signed_link(client, django_capture_on_commit_callbacks):
@@ -672,3 +685,14 @@ def test_form_page_prefills_the_interface_language(client):
 def test_leftovers_in_another_kinds_fields_do_not_block_the_form(client):
     response = post(client, form_data("party", citizen_phone="123", org_bin="not a bin"))
     assert response.status_code == 302 and Proposal.objects.get().phone == ""
+
+
+def test_the_receipt_page_does_not_claim_an_email_that_the_limit_stopped(client, settings):
+    settings.PARLREFORM_RECEIPTS_PER_ADDRESS = "1/86400"
+    sent = "We have also sent it to your email"
+    first = client.post("/en/submit/", form_data("citizen", email="one@example.org"), follow=True)
+    assert sent in first.content.decode()
+    second = client.post("/en/submit/", form_data("citizen", email="one@example.org"), follow=True)
+    page = second.content.decode()
+    assert second.status_code == 200 and Proposal.objects.count() == 2
+    assert sent not in page and "No email was sent this time" in page
