@@ -339,7 +339,7 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
-    """A throwaway redis-server on a free loopback port (skipped without the server, except in CI, which installs it)."""
+    """A throwaway redis-server on a free loopback port (skipped without it, except in CI, which installs it)."""
     if shutil.which("redis-server") is None:
         if os.environ.get("CI"):
             pytest.fail("CI must exercise the Redis path: .ci/run installs redis-server")
