@@ -3,6 +3,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
@@ -23,13 +24,15 @@ def test_every_page_and_baseline_is_measured_at_every_size(tmp_path):
     text, results = run_benchmark(tmp_path)
 
     assert set(results["sizes"]) == {"40", "80"}
+    cache_outside_database = not settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
     for size in ("40", "80"):
         measured = results["sizes"][size]
         assert set(measured) == set(benchmark_report.LABELS)
         for name, figures in measured.items():
             assert figures["repetitions"] == 2, name
             assert figures["median_ms"] > 0 and figures["p95_ms"] >= figures["median_ms"], name
-            assert figures["queries"] >= 1, name
+            # The cached statistics page reads only the cache, which makes no query when it is Redis.
+            assert figures["queries"] >= (0 if name == "statistics" and cache_outside_database else 1), name
     for label in benchmark_report.LABELS.values():
         assert label in text
     assert "40 proposals" in text and "80 proposals" in text and "Targets:" in text
