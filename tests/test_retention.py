@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from proposals import attachments, services
-from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
-from proposals.workflow import Action, State
+from proposals.core import attachments, services
+from proposals.core.models import Attachment, Proposal, ProposalEvent, SubmitterKind
+from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, put_in_state
 from tests.submission import PDF_BYTES, PNG_BYTES
 

@@ -13,10 +13,11 @@ from django.utils.http import quote_etag
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from proposals import ratelimit, selectors
-from proposals.models import Language, in_language
-from proposals.pagination import with_cursor
-from proposals.spreadsheet import stream_csv
+from proposals.core import selectors
+from proposals.core.infra import ratelimit
+from proposals.core.infra.pagination import with_cursor
+from proposals.core.infra.spreadsheet import stream_csv
+from proposals.core.models import Language, in_language
 
 FIELDS = [
     "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",

@@ -6,9 +6,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from proposals import export, services
-from proposals.admin.forms import ActionForm
-from proposals.workflow import TRANSITIONS, Action
+from proposals.console import export
+from proposals.console.forms import ActionForm
+from proposals.core import services
+from proposals.core.workflow import TRANSITIONS, Action
 
 MAX_BULK = 1000
 
@@ -50,7 +51,7 @@ def run_bulk(modeladmin, request, queryset, action):
         "selected": selected,
         "select_across": "0",
     }
-    return TemplateResponse(request, "admin/proposals/proposal/bulk_action.html", context)
+    return TemplateResponse(request, "console/bulk_action.html", context)
 
 
 def _bulk(action, permission):

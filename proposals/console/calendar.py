@@ -8,7 +8,7 @@ from django.template.loader import select_template
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
-from proposals.fragments import FragmentMemo
+from proposals.core.infra.fragments import FragmentMemo
 
 # The links depend on the query, the language and the two dates only.
 _drilldowns = FragmentMemo(size=200)

@@ -1,7 +1,7 @@
 """The console list's ChangeList: its rows leave the long texts unread and name related objects read once."""
 from django.contrib.admin.views.main import ChangeList
 
-from proposals.admin.related import related_rows
+from proposals.console.related import related_rows
 
 # Up to 20,000 characters each for the texts, and six summaries and responses: most of a row's bytes.
 NOT_IN_LIST_ROWS = (

@@ -2,7 +2,7 @@
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from proposals.spreadsheet import stream_csv
+from proposals.core.infra.spreadsheet import stream_csv
 
 COLUMNS = [
     ("tracking_code", lambda p: p.tracking_code),

@@ -2,8 +2,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from proposals.admin.related import related_rows
-from proposals.workflow import DECIDED_STATES, OPEN_STATES
+from proposals.console.related import related_rows
+from proposals.core.workflow import DECIDED_STATES, OPEN_STATES
 
 
 class QueueFilter(admin.SimpleListFilter):

@@ -6,11 +6,17 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from proposals.forms import RATIONALE_MAX, TEXT_MAX, TITLE_MAX
-from proposals.models import Channel, Proposal
-from proposals.services import MAX_EXTENSION_WORKING_DAYS
-from proposals.validators import normalise_articles, normalise_phone, validate_single_line
-from proposals.workflow import TRIAGE, Action, NotAcceptedReason
+from proposals.core.models import Channel, Proposal
+from proposals.core.services import MAX_EXTENSION_WORKING_DAYS
+from proposals.core.validators import (
+    RATIONALE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    normalise_articles,
+    normalise_phone,
+    validate_single_line,
+)
+from proposals.core.workflow import TRIAGE, Action, NotAcceptedReason
 
 
 def assignable_staff():

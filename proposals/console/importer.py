@@ -11,10 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals import services
-from proposals.forms import RATIONALE_MAX, TEXT_MAX, TITLE_MAX
-from proposals.models import Category, Channel, Language, Party, Proposal, Region, SubmitterKind
-from proposals.validators import (
+from proposals.core import services
+from proposals.core.models import Category, Channel, Language, Party, Proposal, Region, SubmitterKind
+from proposals.core.validators import (
+    RATIONALE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
     normalise_articles,
     normalise_phone,
     strip_control_characters,

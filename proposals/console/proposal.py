@@ -12,15 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from proposals import export, importer, search, selectors, services, tracking, workflow
-from proposals.admin import actions as bulk
-from proposals.admin.changelist import ConsoleChangeList
-from proposals.admin.filters import AssigneeFilter, OverdueFilter, QueueFilter
-from proposals.admin.forms import ActionForm, ImportForm, IntakeForm
-from proposals.admin.paginator import EstimatedCountPaginator
-from proposals.admin.related import SharedRelatedFilter
-from proposals.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
-from proposals.workflow import TRANSITIONS, Action, State
+from proposals.console import actions as bulk
+from proposals.console import export, importer
+from proposals.console.changelist import ConsoleChangeList
+from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
+from proposals.console.forms import ActionForm, ImportForm, IntakeForm
+from proposals.console.paginator import EstimatedCountPaginator
+from proposals.console.related import SharedRelatedFilter
+from proposals.core import search, selectors, services, tracking, workflow
+from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
+from proposals.core.workflow import TRANSITIONS, Action, State
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -102,8 +103,8 @@ class ProposalAdmin(admin.ModelAdmin):
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
     inlines = [AttachmentInline, NoteInline, EventInline]
-    change_form_template = "admin/proposals/proposal/change_form.html"
-    change_list_template = "admin/proposals/proposal/change_list.html"
+    change_form_template = "console/proposal_change_form.html"
+    change_list_template = "console/proposal_change_list.html"
     readonly_fields = [
         "tracking_code", "state_badge", "assignee", "submitter_kind", "channel", "external_ref", "received_at",
         "acknowledge_due", "decision_due", "duplicate_link", "decision_reason", "published_at", "decided_at",
@@ -289,7 +290,7 @@ class ProposalAdmin(admin.ModelAdmin):
             "media": self.media + form.media,
             "change_url": change_url,
         }
-        return TemplateResponse(request, "admin/proposals/proposal/act.html", context)
+        return TemplateResponse(request, "console/act.html", context)
 
     def download_view(self, request, attachment_id):
         """Staff-only download: never rendered inline, never sniffed as something else."""
@@ -334,7 +335,7 @@ class ProposalAdmin(admin.ModelAdmin):
             "errors": errors,
             "header": importer.HEADER,
         }
-        return TemplateResponse(request, "admin/proposals/proposal/import.html", context)
+        return TemplateResponse(request, "console/import.html", context)
 
 
 def needs_form(action):

@@ -1,7 +1,7 @@
 """Reference data and the holiday calendar in the admin."""
 from django.contrib import admin
 
-from proposals.models import Category, Holiday, Party, Region
+from proposals.core.models import Category, Holiday, Party, Region
 
 
 @admin.register(Category, Region, Party)

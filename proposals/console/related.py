@@ -8,8 +8,8 @@ from django.contrib import admin
 from django.contrib.admin.sites import NotRegistered
 from django.db import router
 
-from proposals import reference_version, versioned_cache
-from proposals.admin.forms import assignable_staff
+from proposals.console.forms import assignable_staff
+from proposals.core.infra import reference_version, versioned_cache
 
 CACHE_KEY = "console:related"
 # Bounds how long a change made without a save signal (a bulk update) goes unseen.

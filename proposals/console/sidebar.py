@@ -8,7 +8,7 @@ from django.contrib.admin.templatetags.admin_list import admin_list_filter
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from proposals.fragments import FragmentMemo
+from proposals.core.infra.fragments import FragmentMemo
 
 # A few hundred kilobytes per process: staff lists are few, and a forgotten one is only rendered again.
 _sidebars = FragmentMemo(size=200)

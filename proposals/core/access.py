@@ -4,7 +4,7 @@ import time
 from django.conf import settings
 from django.core import signing
 
-from proposals import tracking
+from proposals.core import tracking
 
 LINK_SALT = "parlreform.status-link"
 SESSION_KEY = "tracked_proposals"

@@ -1,6 +1,5 @@
-"""App configuration: migrate without the web's statement timeout, the cache table, the console's admin site."""
+"""The core app, labelled "proposals" as before the rooms: migrations without a statement timeout, the cache table."""
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -34,15 +33,11 @@ def restore_statement_timeout(using="default", **kwargs):
             cursor.execute("RESET statement_timeout")
 
 
-class StaffAdminConfig(admin_apps.AdminConfig):
-    """The admin, served by the staff console's site (two-factor authentication in production)."""
-
-    default = False
-    default_site = "proposals.admin_site.StaffAdminSite"
-
-
 class ProposalsConfig(AppConfig):
-    name = "proposals"
+    # The label the app had when it was the whole package: table names, migration records, content types and
+    # permission codenames ("proposals.triage_proposal") stay as they are, so a database needs no migration.
+    name = "proposals.core"
+    label = "proposals"
     verbose_name = _("Reform proposals")
     default_auto_field = "django.db.models.BigAutoField"
 
@@ -50,9 +45,9 @@ class ProposalsConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_save
 
-        from proposals import reference_version
-        from proposals.search import register_sqlite_functions
-        from proposals.selectors import bump_public_version
+        from proposals.core.infra import reference_version
+        from proposals.core.search import register_sqlite_functions
+        from proposals.core.selectors import bump_public_version
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="proposals_create_cache_table")
         pre_migrate.connect(lift_statement_timeout, sender=self, dispatch_uid="proposals_lift_statement_timeout")

@@ -24,7 +24,7 @@ def add_working_days(start, days, holidays=frozenset()):
 
 def holidays_from(start):
     """The calendar's holidays from ``start`` over the horizon, as a set of dates (one query)."""
-    from proposals.models import Holiday
+    from proposals.core.models import Holiday
 
     end = start + datetime.timedelta(days=HOLIDAY_HORIZON_DAYS)
     return set(Holiday.objects.filter(date__gt=start, date__lte=end).values_list("date", flat=True))

@@ -8,10 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals import search
-from proposals.models import Category, Language, Party, Region, SubmitterKind
-from proposals.pagination import EARLIEST_YEAR, LATEST_YEAR
-from proposals.workflow import DECIDED_STATES, State
+from proposals.core import search
+from proposals.core.infra.pagination import EARLIEST_YEAR, LATEST_YEAR
+from proposals.core.models import Category, Language, Party, Region, SubmitterKind
+from proposals.core.workflow import DECIDED_STATES, State
 
 PUBLIC_STATES = [
     State.IN_REVIEW, State.WITH_WORKING_GROUP, State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED,

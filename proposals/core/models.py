@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from proposals.workflow import (
+from proposals.core.workflow import (
     DECIDED_STATES,
     OPEN_STATES,
     PUBLISHABLE_STATES,
@@ -460,7 +460,7 @@ class ProposalNote(models.Model):
 
 
 class RateCounter(models.Model):
-    """Uses of a rate-limited scope in one window, or a claimed one-time value: proposals.ratelimit owns these rows.
+    """Uses of a rate-limited scope in one window, or a claimed one-time value (rows of proposals.core.infra.ratelimit).
 
     Not in the database cache: its incr is a read then a write, so racing requests lose counts.
     """

@@ -8,7 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from proposals import access, ratelimit
+from proposals.core import access
+from proposals.core.infra import ratelimit
 
 logger = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals import search, versioned_cache
-from proposals.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
-from proposals.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
-from proposals.pagination import decode, paginate
-from proposals.workflow import DECIDED_STATES, State
+from proposals.core import search
+from proposals.core.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
+from proposals.core.infra import versioned_cache
+from proposals.core.infra.pagination import decode, paginate
+from proposals.core.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
+from proposals.core.workflow import DECIDED_STATES, State
 
 PUBLIC_CACHE_SECONDS = 3600
 PER_PAGE = 20

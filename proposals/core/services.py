@@ -8,10 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals import deadlines, ratelimit, tracking, workflow
-from proposals.attachments import stored_name
-from proposals.models import Attachment, Channel, Proposal, ProposalEvent, ProposalNote
-from proposals.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
+from proposals.core import deadlines, tracking, workflow
+from proposals.core.attachments import stored_name
+from proposals.core.infra import ratelimit
+from proposals.core.models import Attachment, Channel, Proposal, ProposalEvent, ProposalNote
+from proposals.core.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 logger = logging.getLogger(__name__)
 

@@ -1,8 +1,13 @@
-"""Field validators for what people type: BIN, phone numbers, Constitution articles, single-line text."""
+"""Field validators and length limits for what people type: BIN, phone numbers, Constitution articles, texts."""
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# A proposal's texts, however they arrive (the public form, the console's intake, the CSV import).
+TITLE_MAX = 300
+TEXT_MAX = 20_000
+RATIONALE_MAX = 10_000
 
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f]")
 _ARTICLE = re.compile(r"^\d{1,3}(-\d{1,2})?$")

@@ -10,9 +10,12 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from proposals import attachments, tracking
-from proposals.models import Category, Language, Party, Region, SubmitterKind
-from proposals.validators import (
+from proposals.core import attachments, tracking
+from proposals.core.models import Category, Language, Party, Region, SubmitterKind
+from proposals.core.validators import (
+    RATIONALE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
     normalise_articles,
     normalise_phone,
     strip_control_characters,
@@ -20,9 +23,6 @@ from proposals.validators import (
     validate_single_line,
 )
 
-TITLE_MAX = 300
-TEXT_MAX = 20_000
-RATIONALE_MAX = 10_000
 STARTED_SALT = "parlreform.form-started"
 TOKEN_SALT = "parlreform.submission-token"
 # How long a shown form may stay open before it is sent; its start value stays claimed (single-use) as long.

@@ -16,10 +16,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from proposals import access, api, notifications, ratelimit, selectors, services, tracking
-from proposals.forms import SubmissionForm, TrackForm, token_shown_to
-from proposals.pagination import with_cursor
-from proposals.workflow import OPEN_STATES, Action
+from proposals.api import views as api
+from proposals.core import access, notifications, selectors, services, tracking
+from proposals.core.infra import ratelimit
+from proposals.core.infra.pagination import with_cursor
+from proposals.core.workflow import OPEN_STATES, Action
+from proposals.site.forms import SubmissionForm, TrackForm, token_shown_to
 
 RECEIPT_SESSION_KEY = "receipt_code"
 # Whether the receipt email went out (not past the per-address limit), so the receipt page never claims it did.
@@ -28,7 +30,7 @@ TOO_MANY_PROPOSALS = gettext_lazy("Too many proposals have been sent from your c
 
 
 class HomeView(TemplateView):
-    template_name = "proposals/home.html"
+    template_name = "site/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,7 +44,7 @@ class HomeView(TemplateView):
 class SubmitView(View):
     """The public form: validate, submit through the service, then POST-redirect-GET to the receipt."""
 
-    template_name = "proposals/submit.html"
+    template_name = "site/submit.html"
 
     def get(self, request):
         return render(request, self.template_name, {"form": SubmissionForm(browser=browser_secret(request))})
@@ -135,14 +137,14 @@ class ReceiptView(View):
         if proposal is None:
             return redirect("submit")
         emailed = request.session.get(RECEIPT_EMAILED_SESSION_KEY, True)
-        return render(request, "proposals/receipt.html", {"proposal": proposal, "emailed": emailed})
+        return render(request, "site/receipt.html", {"proposal": proposal, "emailed": emailed})
 
 
 @method_decorator(never_cache, name="dispatch")
 class TrackView(View):
     """Status lookup by tracking code and email; one generic answer for every wrong pair."""
 
-    template_name = "proposals/track.html"
+    template_name = "site/track.html"
 
     def get(self, request):
         return render(request, self.template_name, {"form": TrackForm()})
@@ -193,7 +195,7 @@ class StatusView(SubmitterView):
     def get(self, request, code):
         proposal = self.status["proposal"]
         context = {**self.status, "can_withdraw": proposal.public_state in OPEN_STATES}
-        return render(request, "proposals/status.html", context)
+        return render(request, "site/status.html", context)
 
 
 class WithdrawView(SubmitterView):
@@ -203,7 +205,7 @@ class WithdrawView(SubmitterView):
         proposal = self.status["proposal"]
         if proposal.public_state not in OPEN_STATES:
             return redirect("status", code=proposal.tracking_code)
-        return render(request, "proposals/withdraw.html", {"proposal": proposal})
+        return render(request, "site/withdraw.html", {"proposal": proposal})
 
     def post(self, request, code):
         proposal = self.status["proposal"]
@@ -246,7 +248,7 @@ def healthz(request):
 class RegisterView(TemplateView):
     """The public register: filters as GET parameters, keyset pages."""
 
-    template_name = "proposals/register.html"
+    template_name = "site/register.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -265,7 +267,7 @@ def page_links(request, page):
 
 
 class ProposalDetailView(TemplateView):
-    template_name = "proposals/detail.html"
+    template_name = "site/detail.html"
 
     def get_context_data(self, **kwargs):
         code = tracking.normalise(self.kwargs["code"])
@@ -276,7 +278,7 @@ class ProposalDetailView(TemplateView):
 
 
 class StatisticsView(TemplateView):
-    template_name = "proposals/statistics.html"
+    template_name = "site/statistics.html"
 
     def get_context_data(self, **kwargs):
         stats = selectors.statistics()
@@ -289,7 +291,7 @@ class StatisticsView(TemplateView):
 
 
 class OpenDataView(TemplateView):
-    template_name = "proposals/data.html"
+    template_name = "site/data.html"
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "answer": api.ANSWER_DOCS, "fields": api.FIELD_DOCS}

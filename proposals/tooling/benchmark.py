@@ -22,10 +22,10 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import path
 
-from proposals import search, selectors
-from proposals.forms import signed_start
-from proposals.models import Category, Proposal, Region
-from proposals.pagination import Page, encode
+from proposals.core import search, selectors
+from proposals.core.infra.pagination import Page, encode
+from proposals.core.models import Category, Proposal, Region
+from proposals.site.forms import signed_start
 
 DEEP_PAGE = 5000
 BASELINE_ADMIN_PREFIX = "baseline-admin/"

@@ -11,20 +11,11 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from proposals import deadlines, demo_content, tracking
-from proposals.management.commands.seed_demo import (
-    AGE_DAYS,
-    DEFAULT_AGE_DAYS,
-    KIND_WEIGHTS,
-    NOTES,
-    PATHS,
-    SPAM,
-    STATE_WEIGHTS,
-)
-from proposals.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, Region, SubmitterKind
-from proposals.selectors import bump_public_version
-from proposals.validators import bin_is_valid
-from proposals.workflow import (
+from proposals.core import deadlines, tracking
+from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, Region, SubmitterKind
+from proposals.core.selectors import bump_public_version
+from proposals.core.validators import bin_is_valid
+from proposals.core.workflow import (
     DECIDE,
     DECIDED_STATES,
     PUBLISHABLE_STATES,
@@ -32,6 +23,16 @@ from proposals.workflow import (
     Action,
     NotAcceptedReason,
     State,
+)
+from proposals.tooling import demo_content
+from proposals.tooling.management.commands.seed_demo import (
+    AGE_DAYS,
+    DEFAULT_AGE_DAYS,
+    KIND_WEIGHTS,
+    NOTES,
+    PATHS,
+    SPAM,
+    STATE_WEIGHTS,
 )
 
 BATCH_SIZE = 20_000

@@ -5,10 +5,10 @@ from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.template.loader import get_template
 from django.utils import translation
 
-from proposals.admin.calendar import calendar_html
-from proposals.admin.rows import rows
-from proposals.admin.sidebar import filters_html
-from proposals.fragments import FragmentMemo
+from proposals.console.calendar import calendar_html
+from proposals.console.rows import rows
+from proposals.console.sidebar import filters_html
+from proposals.core.infra.fragments import FragmentMemo
 
 register = template.Library()
 

@@ -119,7 +119,7 @@ def _uncount(key):
 
 
 def _uncount_in_table(key):
-    from proposals.models import RateCounter
+    from proposals.core.models import RateCounter
 
     RateCounter.objects.filter(key=key, uses__gt=0).update(uses=F("uses") - 1)
 
@@ -135,7 +135,7 @@ def _count_in_cache(key, timeout):
 
 
 def _count_in_table(key, *, expires, now):
-    from proposals.models import RateCounter
+    from proposals.core.models import RateCounter
 
     table = connection.ops.quote_name(RateCounter._meta.db_table)
     key_column, uses, expiry = (connection.ops.quote_name(name) for name in ("key", "uses", "expires"))

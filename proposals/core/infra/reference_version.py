@@ -6,7 +6,7 @@ from those lists names the version, so it is never stale.
 from django.conf import settings
 from django.db import transaction
 
-from proposals import versioned_cache
+from proposals.core.infra import versioned_cache
 
 VERSION_KEY = "reference_version"
 SENDERS = ("proposals.Category", "proposals.Region", "proposals.Party", "auth.Group", settings.AUTH_USER_MODEL)

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import proposals.models
+import proposals.core.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, upload_to=proposals.models.attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=255, upload_to=proposals.core.models.attachment_path, verbose_name='file')),
                 ('stored_name', models.CharField(editable=False, max_length=64)),
                 ('original_name', models.CharField(max_length=255, verbose_name='original file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='type')),

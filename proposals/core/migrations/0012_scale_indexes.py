@@ -1,7 +1,7 @@
 """Indexes for a large table: newest-first lists for the console, and titles looked up as they are (campaigns)."""
 from django.db import migrations, models
 
-from proposals.db_operations import AddIndexOnline
+from proposals.core.infra.db_operations import AddIndexOnline
 
 
 class Migration(migrations.Migration):

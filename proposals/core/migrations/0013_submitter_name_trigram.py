@@ -1,7 +1,7 @@
 """PostgreSQL only: a trigram index for the console's search by submitter name (icontains), instead of a scan."""
 from django.db import migrations
 
-from proposals.db_operations import create_index_online
+from proposals.core.infra.db_operations import create_index_online
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,7 @@
 """The register's partial index also holds the state, so counting the register reads the index only."""
 from django.db import migrations, models
 
-from proposals.db_operations import AddIndexOnline, RemoveIndexOnline
+from proposals.core.infra.db_operations import AddIndexOnline, RemoveIndexOnline
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,7 @@
 """A covering partial index of published proposals with every column the statistics page groups by."""
 from django.db import migrations, models
 
-from proposals.db_operations import AddIndexOnline
+from proposals.core.infra.db_operations import AddIndexOnline
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,7 @@
 """PostgreSQL only: a full-text index of published proposals, so a public search reads only what it may show."""
 from django.db import migrations
 
-from proposals.db_operations import create_index_online
+from proposals.core.infra.db_operations import create_index_online
 
 
 class Migration(migrations.Migration):

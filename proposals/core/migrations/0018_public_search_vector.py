@@ -1,7 +1,7 @@
 """PostgreSQL only: public search reads a vector of what the public sees, through its own index of published rows."""
 from django.db import migrations
 
-from proposals.db_operations import create_index_online, drop_index_online
+from proposals.core.infra.db_operations import create_index_online, drop_index_online
 
 # The title, the published summaries and, once the decision is released, the Working Group's response: never the
 # original text, the rationale or contact details (those stay in search_vector, which only staff search reads).

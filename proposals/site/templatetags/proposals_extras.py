@@ -4,9 +4,9 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from proposals import reference_version
-from proposals.fragments import FragmentMemo
-from proposals.models import CONTENT_LANGUAGES
+from proposals.core.infra import reference_version
+from proposals.core.infra.fragments import FragmentMemo
+from proposals.core.models import CONTENT_LANGUAGES
 
 register = template.Library()
 

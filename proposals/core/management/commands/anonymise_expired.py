@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from proposals import services
-from proposals.models import Attachment, Proposal
-from proposals.workflow import DECIDED_STATES, State
+from proposals.core import services
+from proposals.core.models import Attachment, Proposal
+from proposals.core.workflow import DECIDED_STATES, State
 
 
 class Command(BaseCommand):

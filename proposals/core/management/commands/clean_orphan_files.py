@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from proposals.models import Attachment
+from proposals.core.models import Attachment
 
 
 def orphan_files(older_than_seconds=0, since=None):

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from proposals import benchmark, benchmark_report
-from proposals.models import Proposal, ProposalEvent
+from proposals.core.models import Proposal, ProposalEvent
+from proposals.tooling import benchmark, benchmark_report
 
 
 def sizes_argument(value):

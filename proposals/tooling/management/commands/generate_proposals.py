@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from proposals import synthetic
+from proposals.tooling import synthetic
 
 
 @contextlib.contextmanager

@@ -25,9 +25,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from proposals.management.commands.clean_orphan_files import orphan_files
-from proposals.models import Attachment, Proposal, ProposalEvent
-from proposals.workflow import Action
+from proposals.core.management.commands.clean_orphan_files import orphan_files
+from proposals.core.models import Attachment, Proposal, ProposalEvent
+from proposals.core.workflow import Action
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 READS = [

@@ -10,9 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from proposals import demo_content, services
-from proposals.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
-from proposals.workflow import DECIDE, TRANSITIONS, Action, NotAcceptedReason, State
+from proposals.core import services
+from proposals.core.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
+from proposals.core.workflow import DECIDE, TRANSITIONS, Action, NotAcceptedReason, State
+from proposals.tooling import demo_content
 
 REFERENCE_FIXTURES = ["categories", "regions", "parties"]
 DEMO_REF_PREFIX = "DEMO-"
