@@ -99,7 +99,7 @@ def test_files_stay_when_the_removal_is_rolled_back(settings, tmp_path, monkeypa
     def fail(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(services, "_record", fail)
+    monkeypatch.setattr(services.retention, "record_event", fail)
     with pytest.raises(RuntimeError):
         services.proposal_anonymise(proposal=proposal)
     assert path.exists() and proposal.attachments.count() == 1
