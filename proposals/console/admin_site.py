@@ -1,4 +1,4 @@
-"""The staff console's admin site (outside the admin package, which registers on it: no import cycle)."""
+"""The staff console's admin site (apart from admin.py, which registers on it: no import cycle)."""
 from django.conf import settings
 from django.contrib import admin
 from django.utils.functional import SimpleLazyObject

@@ -1,4 +1,4 @@
-"""Request guard: refuse oversized bodies before anything reads them (views.server_error answers database outages)."""
+"""Request guard: refuse oversized bodies before they are read (site.views.server_error answers database outages)."""
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
