@@ -82,7 +82,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_ENV=production needs DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 
 INSTALLED_APPS = [
-    "proposals.apps.StaffAdminConfig",
+    "proposals.console.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,7 +93,12 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "proposals",
+    # The rooms of proposals/ that Django must know (README, "Layout"); the core owns the models, under the app
+    # label "proposals". The open-data room (proposals.api) has nothing for Django to discover.
+    "proposals.core",
+    "proposals.site",
+    "proposals.console",
+    "proposals.tooling",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +112,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After the user is known (the staff import may be larger); still before anything reads the body, which
     # only happens in views and in the CSRF check's process_view, after every middleware has been entered.
-    "proposals.middleware.RequestSizeLimitMiddleware",
+    "proposals.core.infra.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -160,7 +165,8 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     # Django's default of 300 entries is too few for the cached public figures, counts and lists (Django counts the
-    # table on each write, so not unbounded either). Rate-limit counters have their own table (proposals.ratelimit).
+    # table on each write, so not unbounded either). Rate-limit counters have their own table
+    # (proposals.core.infra.ratelimit).
     CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
@@ -215,7 +221,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parlreform <noreply@localhost>")
 
-CSRF_FAILURE_VIEW = "proposals.views.csrf_failure"
+CSRF_FAILURE_VIEW = "proposals.site.views.csrf_failure"
 # No inline scripts or styles anywhere: the pages load their own files only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -235,15 +241,15 @@ CONTENT_SECURITY_POLICY = {
 PARLREFORM_REQUIRE_2FA = env_bool("PARLREFORM_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = "parlreform"
 # Repeated failed staff logins lock that username from that address out for a while; failures across
-# usernames (password spraying) lock the address itself at a higher limit (proposals.lockout).
+# usernames (password spraying) lock the address itself at a higher limit (proposals.console.lockout).
 AXES_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_FAILURE_LIMIT", 5)
 PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("PARLREFORM_LOGIN_ADDRESS_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = env_int("PARLREFORM_LOGIN_LOCKOUT_MINUTES", 60) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_HANDLER = "proposals.lockout.LockoutHandler"
+AXES_HANDLER = "proposals.console.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "proposals.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "proposals.core.infra.ratelimit.client_address"
 AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

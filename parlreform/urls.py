@@ -3,19 +3,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from proposals import api, views
+from proposals.site import views
 
-handler500 = "proposals.views.server_error"
+handler500 = "proposals.site.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("api/proposals.json", api.proposals_json, name="api_json"),
-    path("api/proposals.csv", api.proposals_csv, name="api_csv"),
+    path("api/", include("proposals.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("proposals.urls")),
+    path("", include("proposals.site.urls")),
     prefix_default_language=True,
 )

@@ -1,1 +1,1 @@
-"""Proposals: submission, triage workflow and public register of reform proposals."""
+"""Proposals to the Working Group, in rooms: core (the product's model and rules), site, console, api, and tooling."""

@@ -7,17 +7,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from proposals import services, tracking
-from proposals.models import Category, Proposal, Region, SubmitterKind
-from proposals.workflow import DECIDED_STATES, NotAcceptedReason, State
+from proposals.core import services, tracking
+from proposals.core.models import Category, Proposal, Region, SubmitterKind
+from proposals.core.workflow import DECIDED_STATES, NotAcceptedReason, State
 
 _counter = itertools.count(1)
 
 
 def ensure_roles():
     """The role groups as their data migrations define them (a transactional test's flush removes groups)."""
-    roles = importlib.import_module("proposals.migrations.0003_staff_roles").ROLES
-    grants = importlib.import_module("proposals.migrations.0009_holiday_roles").GRANTS
+    roles = importlib.import_module("proposals.core.migrations.0003_staff_roles").ROLES
+    grants = importlib.import_module("proposals.core.migrations.0009_holiday_roles").GRANTS
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for name, codenames in roles.items():

@@ -7,8 +7,8 @@ import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from proposals.forms import signed_start
-from proposals.models import Party, Region
+from proposals.core.models import Party, Region
+from proposals.site.forms import signed_start
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from proposals import services
-from proposals.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, ProposalNote, Region
-from proposals.workflow import DECIDE, PUBLISH, TRANSITIONS, TRIAGE, Action, NotAcceptedReason, State
+from proposals.core import services
+from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, ProposalNote, Region
+from proposals.core.workflow import DECIDE, PUBLISH, TRANSITIONS, TRIAGE, Action, NotAcceptedReason, State
 from tests.factories import bulk_public, make_proposal, make_user, proposal_in_state, public_proposal
 from tests.submission import PDF_BYTES
 
@@ -266,7 +266,7 @@ def test_exports_of_the_list_and_of_a_selection_cost_the_same_queries_for_2_or_8
 
 def test_attachment_download_is_staff_only_and_never_inline(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    from proposals import attachments
+    from proposals.core import attachments
 
     checked = attachments.check([SimpleUploadedFile("ұсыныс.pdf", PDF_BYTES)])
     proposal = make_proposal(attachments=checked)
@@ -303,7 +303,7 @@ def test_the_list_rows_are_the_admins_own_markup(language, query):
     from django.urls import resolve
     from django.utils import translation
 
-    from proposals.admin.rows import rows
+    from proposals.console.rows import rows
 
     user = make_user("lead")
     assignee = make_user("analyst")
@@ -327,7 +327,7 @@ def test_the_filter_sidebar_is_the_admins_own_markup_for_each_query_and_language
     from django.urls import resolve
     from django.utils import translation
 
-    from proposals.admin.sidebar import filters_html
+    from proposals.console.sidebar import filters_html
 
     lead = make_user("lead")
     make_user("analyst", first_name="Дәурен", last_name="Сейітов")
@@ -351,8 +351,8 @@ def test_the_filter_sidebar_is_the_admins_own_markup_for_each_query_and_language
 def test_the_console_lists_follow_a_renamed_category_and_staff_joining_or_leaving_the_analysts():
     from django.contrib.auth.models import Group, update_last_login
 
-    from proposals import versioned_cache
-    from proposals.reference_version import VERSION_KEY
+    from proposals.core.infra import versioned_cache
+    from proposals.core.infra.reference_version import VERSION_KEY
 
     client = staff_client("lead")
     category = Category.objects.order_by("pk").first()
@@ -413,7 +413,7 @@ def test_the_date_drilldown_is_the_admins_own_markup_and_follows_the_first_and_l
     from django.urls import resolve
     from django.utils import translation
 
-    from proposals.admin.calendar import calendar_html
+    from proposals.console.calendar import calendar_html
 
     lead = make_user("lead")
     # Rows in every period between the first and the last: there Django's own drill-down lists the same links.
@@ -498,7 +498,7 @@ def test_deadline_extension_needs_a_note_and_moves_the_decision_date():
 
 @pytest.mark.postgres
 def test_changelist_uses_the_planners_estimate_instead_of_counting_a_large_table(monkeypatch):
-    from proposals.admin import paginator
+    from proposals.console import paginator
 
     monkeypatch.setattr(paginator, "EXACT_COUNT_LIMIT", 100)
     bulk_public(300, published_at=None)

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from proposals import benchmark, benchmark_report, pagination, search, selectors
-from proposals.models import Proposal
+from proposals.core import search, selectors
+from proposals.core.infra import pagination
+from proposals.core.models import Proposal
+from proposals.tooling import benchmark, benchmark_report
 from tests.factories import bulk_public
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +56,9 @@ def test_baselines_are_swapped_in_only_while_they_are_measured(tmp_path):
     run_benchmark(tmp_path, sizes="30", repetitions=1)
 
     assert selectors.paginate is pagination.paginate
-    assert selectors.register_count.__module__ == "proposals.selectors"
+    assert selectors.register_count.__module__ == "proposals.core.selectors"
     assert selectors.SEARCH_WINDOW == 5_000
-    assert search.search.__module__ == "proposals.search"
+    assert search.search.__module__ == "proposals.core.search"
 
 
 def test_the_baselines_are_the_naive_queries():

@@ -4,10 +4,10 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
-from proposals import services
-from proposals.models import Proposal, ProposalEvent
-from proposals.services import WorkflowError
-from proposals.workflow import Action, NotAcceptedReason, State
+from proposals.core import services
+from proposals.core.models import Proposal, ProposalEvent
+from proposals.core.services import WorkflowError
+from proposals.core.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

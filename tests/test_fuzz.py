@@ -6,7 +6,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proposals.models import Proposal
+from proposals.core.models import Proposal
 from tests.factories import public_proposal
 from tests.submission import form_data
 

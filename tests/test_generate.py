@@ -11,10 +11,11 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from proposals import deadlines, demo_content, search, selectors, services, synthetic, tracking
-from proposals.management.commands.seed_demo import PATHS
-from proposals.models import Category, Channel, Language, Party, Proposal, ProposalEvent, Region, SubmitterKind
-from proposals.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
+from proposals.core import deadlines, search, selectors, services, tracking
+from proposals.core.models import Category, Channel, Language, Party, Proposal, ProposalEvent, Region, SubmitterKind
+from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
+from proposals.tooling import demo_content, synthetic
+from proposals.tooling.management.commands.seed_demo import PATHS
 from tests.factories import make_proposal
 
 pytestmark = pytest.mark.django_db

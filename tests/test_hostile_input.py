@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone, translation
 
-from proposals import access, attachments
-from proposals.models import Proposal
-from proposals.workflow import State
+from proposals.core import access, attachments
+from proposals.core.models import Proposal
+from proposals.core.workflow import State
 from tests.factories import make_user, put_in_state
 from tests.submission import (
     MB,

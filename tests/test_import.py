@@ -11,10 +11,11 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.utils import timezone, translation
 
-from proposals import importer, services
-from proposals.importer import HEADER, ImportRejected, import_csv
-from proposals.models import Proposal
-from proposals.workflow import Action, State
+from proposals.console import importer
+from proposals.console.importer import HEADER, ImportRejected, import_csv
+from proposals.core import services
+from proposals.core.models import Proposal
+from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, make_user
 
 pytestmark = pytest.mark.django_db

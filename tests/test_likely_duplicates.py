@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from proposals import selectors
-from proposals.models import Category
-from proposals.workflow import State
+from proposals.core import selectors
+from proposals.core.models import Category
+from proposals.core.workflow import State
 from tests.factories import make_proposal, put_in_state
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from proposals.models import NOT_IN_PUBLIC_ROWS, AppendOnlyError, Proposal, ProposalEvent, SubmitterKind
-from proposals.workflow import State
+from proposals.core.models import NOT_IN_PUBLIC_ROWS, AppendOnlyError, Proposal, ProposalEvent, SubmitterKind
+from proposals.core.workflow import State
 from tests.factories import make_proposal, proposal_in_state
 
 pytestmark = pytest.mark.django_db

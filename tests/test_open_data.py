@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from proposals import api
+from proposals.api import views as api
 from tests.factories import bulk_public, public_proposal
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def csv_body(response):
 # Counts: capped like the register's, cached per recognised filters
 
 def test_json_count_stops_at_the_registers_cap_and_says_it_is_not_exact(client, monkeypatch):
-    from proposals import selectors
+    from proposals.core import selectors
 
     monkeypatch.setattr(selectors, "COUNT_CAP", 4)
     monkeypatch.setattr(selectors, "SEARCH_COUNT_CAP", 2)

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from proposals import attachments
+from proposals.core import attachments
 from tests.factories import make_proposal
 from tests.submission import PDF_BYTES
 

@@ -4,8 +4,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from proposals.models import Proposal
-from proposals.workflow import State
+from proposals.core.models import Proposal
+from proposals.core.workflow import State
 from tests.factories import proposal_in_state
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,7 @@ def test_every_page_declares_its_language(client, path):
 def test_database_outage_gets_a_clear_503_page(monkeypatch):
     from django.db import OperationalError
 
-    from proposals import selectors
+    from proposals.core import selectors
 
     def down(*args, **kwargs):
         raise OperationalError("connection refused")

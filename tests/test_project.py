@@ -42,3 +42,39 @@ def test_readme_lists_every_environment_variable():
     assert "DATABASE_URL" in names and "DJANGO_SECRET_KEY" in names
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert sorted(name for name in names if f"`{name}`" not in readme) == []
+
+
+# Test runners, linters and the browser-test stack: installed for development, never in production.
+DEVELOPMENT_TOOLS = {
+    "pytest", "pytest-django", "hypothesis", "ruff", "playwright", "pytest-playwright", "axe-playwright-python",
+    "greenlet", "python-slugify", "text-unidecode",
+}
+
+
+def requirement_lines(name):
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+
+
+def requirement_names(name):
+    return {re.split(r"[\[=<>!~; ]", line, maxsplit=1)[0].lower() for line in requirement_lines(name)
+            if not line.startswith("-")}
+
+
+def test_production_requirements_hold_no_test_or_development_tool():
+    assert requirement_names("requirements.txt") & DEVELOPMENT_TOOLS == set()
+
+
+def test_development_requirements_add_the_tools_to_the_production_set():
+    assert requirement_lines("requirements-dev.txt")[0] == "-r requirements.txt"
+    assert requirement_names("requirements-dev.txt") >= DEVELOPMENT_TOOLS
+    assert requirement_names("requirements.txt") & requirement_names("requirements-dev.txt") == set()
+
+
+def test_every_requirement_is_pinned():
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        assert [line for line in requirement_lines(name) if not line.startswith("-") and "==" not in line] == []
+
+
+def test_the_readme_test_command_installs_the_development_requirements():
+    assert "-r requirements-dev.txt" in readme_commands()[1]

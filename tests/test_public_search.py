@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from proposals.models import Proposal
-from proposals.workflow import State
+from proposals.core.models import Proposal
+from proposals.core.workflow import State
 from tests.factories import make_user, public_proposal, put_in_state
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from proposals.models import Category, Party, Proposal, ProposalEvent, Region
-from proposals.workflow import DECIDED_STATES, State
+from proposals.core.models import Category, Party, Proposal, ProposalEvent, Region
+from proposals.core.workflow import DECIDED_STATES, State
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_seed_demo_is_refused_in_production(settings):
 
 @pytest.mark.django_db
 def test_a_reference_change_bumps_the_version_at_once_and_again_when_committed(django_capture_on_commit_callbacks):
-    from proposals import reference_version
+    from proposals.core.infra import reference_version
 
     before = reference_version.current()
     category = Category.objects.order_by("pk").first()

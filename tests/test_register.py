@@ -12,9 +12,9 @@ from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from proposals.models import Category, Party, Proposal, Region, SubmitterKind
-from proposals.pagination import paginate
-from proposals.workflow import State
+from proposals.core.infra.pagination import paginate
+from proposals.core.models import Category, Party, Proposal, Region, SubmitterKind
+from proposals.core.workflow import State
 from tests.factories import bulk_public, make_proposal, public_proposal, put_in_state
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +246,7 @@ def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_a_search_read_through_a_window_walks_the_same_pages_both_ways(monkeypatch, sort):
-    from proposals import selectors
+    from proposals.core import selectors
 
     # 60 proposals, every fourth with the word: a window of 12 rows holds 3 matches, never a page of 5.
     bulk_public(60)
@@ -275,7 +275,7 @@ def test_a_search_read_through_a_window_walks_the_same_pages_both_ways(monkeypat
 
 
 def test_a_search_whose_window_holds_a_page_reads_no_further():
-    from proposals import selectors
+    from proposals.core import selectors
 
     bulk_public(30, title="Цифрлық парламент")
     with CaptureQueriesContext(connection) as captured:
@@ -409,7 +409,7 @@ def test_dates_at_the_calendars_edges_are_handled(client, query):
 
 
 def test_counts_stop_at_their_caps_and_say_more_than(client, monkeypatch):
-    from proposals import selectors
+    from proposals.core import selectors
 
     monkeypatch.setattr(selectors, "COUNT_CAP", 6)
     monkeypatch.setattr(selectors, "SEARCH_COUNT_CAP", 3)
@@ -431,8 +431,8 @@ def test_the_filter_form_is_rendered_as_its_templates_write_it_for_each_query_an
     from django.template.loader import get_template
     from django.utils import translation
 
-    from proposals import selectors
-    from proposals.templatetags.proposals_extras import remembered_fields
+    from proposals.core import selectors
+    from proposals.site.templatetags.proposals_extras import remembered_fields
 
     public_proposal()
     field_template = get_template("includes/field.html")

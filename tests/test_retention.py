@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from proposals import attachments, services
-from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
-from proposals.workflow import Action, State
+from proposals.core import attachments, services
+from proposals.core.models import Attachment, Proposal, ProposalEvent, SubmitterKind
+from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, put_in_state
 from tests.submission import PDF_BYTES, PNG_BYTES
 
@@ -99,7 +99,7 @@ def test_files_stay_when_the_removal_is_rolled_back(settings, tmp_path, monkeypa
     def fail(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(services, "_record", fail)
+    monkeypatch.setattr(services.retention, "record_event", fail)
     with pytest.raises(RuntimeError):
         services.proposal_anonymise(proposal=proposal)
     assert path.exists() and proposal.attachments.count() == 1

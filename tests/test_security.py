@@ -20,9 +20,10 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from proposals import access, ratelimit
-from proposals.models import Proposal, RateCounter
-from proposals.spreadsheet import stream_csv
+from proposals.core import access
+from proposals.core.infra import ratelimit
+from proposals.core.infra.spreadsheet import stream_csv
+from proposals.core.models import Proposal, RateCounter
 from tests.factories import bulk_public, make_proposal, make_user, public_proposal
 from tests.submission import CountingBody, form_data
 
@@ -105,7 +106,7 @@ def test_a_few_failures_from_a_shared_address_do_not_lock_out_its_other_users(se
     ],
 )
 def test_client_address_is_always_a_valid_ip(settings, rf, remote, forwarded, proxies, expected):
-    from proposals.ratelimit import client_address
+    from proposals.core.infra.ratelimit import client_address
 
     settings.PARLREFORM_TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from proposals import services
-from proposals.models import Category, Channel, Party, Proposal, ProposalEvent, ProposalNote, Region
-from proposals.services import WorkflowError
-from proposals.workflow import Action, State
+from proposals.core import services
+from proposals.core.models import Category, Channel, Party, Proposal, ProposalEvent, ProposalNote, Region
+from proposals.core.services import WorkflowError
+from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, make_user, proposal_in_state, public_proposal
 
 pytestmark = pytest.mark.django_db

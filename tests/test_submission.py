@@ -12,11 +12,11 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from proposals import services
-from proposals.forms import signed_start
-from proposals.models import Attachment, Proposal, ProposalEvent, SubmitterKind
-from proposals.spreadsheet import neutralise
-from proposals.workflow import Action, State
+from proposals.core import services
+from proposals.core.infra.spreadsheet import neutralise
+from proposals.core.models import Attachment, Proposal, ProposalEvent, SubmitterKind
+from proposals.core.workflow import Action, State
+from proposals.site.forms import signed_start
 from tests.submission import (
     ODT_MIMETYPE,
     PDF_BYTES,
@@ -608,7 +608,7 @@ def test_the_fourth_receipt_to_one_address_in_a_day_is_not_sent(client, settings
 
 
 def test_the_receipt_limit_keeps_no_address_in_its_keys(client, django_capture_on_commit_callbacks):
-    from proposals.models import RateCounter
+    from proposals.core.models import RateCounter
 
     with django_capture_on_commit_callbacks(execute=True):
         post(client, form_data("citizen", email="victim@example.org"))
@@ -631,7 +631,7 @@ def test_honeypot_refuses(client):
 
 
 def test_form_sent_too_fast_is_refused_and_can_be_sent_again(client):
-    from proposals.forms import signed_start
+    from proposals.site.forms import signed_start
 
     data = form_data("citizen", started=signed_start())
     response = post(client, data)

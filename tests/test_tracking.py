@@ -3,8 +3,8 @@ import random
 
 import pytest
 
-from proposals import services, tracking
-from proposals.models import Proposal
+from proposals.core import services, tracking
+from proposals.core.models import Proposal
 from tests.factories import make_proposal
 
 

@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from proposals import access, services
-from proposals.models import Proposal, ProposalEvent
-from proposals.workflow import Action, NotAcceptedReason, State
+from proposals.core import access, services
+from proposals.core.models import Proposal, ProposalEvent
+from proposals.core.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,10 @@
 import pytest
 from django.utils import timezone
 
-from proposals import services, workflow
-from proposals.models import Proposal, ProposalEvent
-from proposals.services import WorkflowError
-from proposals.workflow import DECIDED_STATES, TRANSITIONS, Action, NotAcceptedReason, State
+from proposals.core import services, workflow
+from proposals.core.models import Proposal, ProposalEvent
+from proposals.core.services import WorkflowError
+from proposals.core.workflow import DECIDED_STATES, TRANSITIONS, Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user, proposal_in_state
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from proposals import access
+from proposals.core import access
 from tests.e2e.test_journeys import decided_public_proposal
 
 pytestmark = pytest.mark.django_db(transaction=True)

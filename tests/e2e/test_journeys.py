@@ -6,9 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from proposals import access, services
-from proposals.models import Category, Party, Proposal, SubmitterKind
-from proposals.workflow import Action, State
+from proposals.core import access, services
+from proposals.core.models import Category, Party, Proposal, SubmitterKind
+from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, make_user, put_in_state
 from tests.submission import PDF_BYTES as PDF
 from tests.submission import PNG_BYTES as PNG
@@ -260,7 +260,7 @@ def test_citizen_sees_the_decision_and_another_withdraws(live_server, open_conte
 def test_refusals_for_working_group_members_and_the_public(live_server, open_context, shot):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from proposals import attachments
+    from proposals.core import attachments
 
     proposal = make_proposal(attachments=attachments.check([SimpleUploadedFile("secret.pdf", PDF)]))
     put_in_state(proposal, State.IN_REVIEW)

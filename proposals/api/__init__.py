@@ -1,0 +1,1 @@
+"""Open data: the published register as JSON and CSV."""

@@ -1,0 +1,9 @@
+"""Open data's addresses (mounted at /api/, without a language prefix: the language is the lang parameter)."""
+from django.urls import path
+
+from proposals.api import views
+
+urlpatterns = [
+    path("proposals.json", views.proposals_json, name="api_json"),
+    path("proposals.csv", views.proposals_csv, name="api_csv"),
+]

@@ -1,0 +1,233 @@
+"""Open data: the published register as JSON (paginated) and CSV (streamed), with the register's filters."""
+import hashlib
+import time
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.http import quote_etag
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from proposals.core import selectors
+from proposals.core.infra import ratelimit
+from proposals.core.infra.pagination import with_cursor
+from proposals.core.infra.spreadsheet import stream_csv
+from proposals.core.models import Language, in_language
+
+FIELDS = [
+    "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
+    "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
+    "status", "received_at", "published_at", "decision_announced_at", "response",
+]
+MAX_PER_PAGE = 100
+# What each answer reads besides the register's filters (the CSV has no pages).
+JSON_PARAMETERS = ("lang", "per_page", "cursor")
+CSV_PARAMETERS = ("lang",)
+CSV_RATE_MESSAGE = _("Too many downloads of the whole CSV from your connection. Please try again later.")
+FIELD_DOCS = [
+    ("tracking_code", _("The proposal's public code, e.g. 7K3-M9X-Q2H.")),
+    ("url", _("Address of the proposal's page in the register.")),
+    ("title", _("Title, in the language the proposal was written in.")),
+    ("summary", _("Public summary in the requested language (lang), or in another language if there is none.")),
+    ("summary_kk", _("Public summary in Kazakh.")),
+    ("summary_ru", _("Public summary in Russian.")),
+    ("summary_en", _("Public summary in English (may be empty).")),
+    ("original_language", _("Language of the original text: kk, ru or en.")),
+    ("category", _("Topic code (see the topic filter of the register).")),
+    ("category_name", _("Topic name in the requested language.")),
+    ("submitter_kind", _("citizen, party, ngo, business or expert.")),
+    ("submitter", _("Who proposed it: the organisation or party; a citizen by region unless they agreed to be named.")),
+    ("party", _("Party code, for proposals from a political party.")),
+    ("region", _("Region code.")),
+    ("region_name", _("Region name in the requested language.")),
+    ("articles", _("Articles of the Constitution concerned (a list in JSON, comma-separated in CSV).")),
+    ("status", _("in_review, with_working_group, accepted, partially_accepted, not_accepted or out_of_scope.")),
+    ("received_at", _("When the proposal was received (ISO 8601, with time zone).")),
+    ("published_at", _("When it was published in the register.")),
+    ("decision_announced_at", _("When the Working Group's decision was announced, or null.")),
+    ("response", _("The Working Group's response in the requested language, once announced.")),
+]
+
+
+
+def _with_caps(message):
+    """``message`` with the register's count caps, written as numbers are in the language active when it is shown."""
+    def text():
+        caps = {"cap": selectors.COUNT_CAP, "search_cap": selectors.SEARCH_COUNT_CAP}
+        return message % {name: number_format(value, force_grouping=True) for name, value in caps.items()}
+
+    return lazy(text, str)()
+
+
+# The JSON answer around the records (the open-data page shows it above FIELD_DOCS).
+ANSWER_DOCS = [
+    ("count", _with_caps(_(
+        "How many proposals match, counted up to %(cap)s (up to %(search_cap)s when searching with q): counting "
+        "every match of a broad query would read them all."
+    ))),
+    ("count_is_exact", _("true if count is the exact number; false if more proposals match than count says.")),
+    ("next", _("Address of the next page, or null.")),
+    ("previous", _("Address of the previous page, or null.")),
+    ("results", _("The proposals of this page, with the fields below.")),
+    ("errors", _(
+        "Empty in an answer with results. An invalid parameter is answered with status 400 and errors only: each "
+        "invalid parameter with its messages, in the language lang asks for."
+    )),
+]
+
+
+def record(proposal, language, base_url=""):
+    """One published proposal as open data: stable field names, ISO dates, no personal data.
+
+    ``base_url`` is the configured site address (PARLREFORM_SITE_URL), never the request's Host header: a
+    shared cache would otherwise keep another host's links for everyone (the ETag does not vary by host).
+    """
+    return {
+        "tracking_code": proposal.tracking_code,
+        "url": base_url + reverse("proposal_detail", args=[proposal.tracking_code]),
+        "title": proposal.title,
+        "summary": in_language(proposal, "summary", language),
+        "summary_kk": proposal.summary_kk,
+        "summary_ru": proposal.summary_ru,
+        "summary_en": proposal.summary_en,
+        "original_language": proposal.language,
+        "category": proposal.category.slug if proposal.category_id else None,
+        "category_name": proposal.category.name if proposal.category_id else None,
+        "submitter_kind": proposal.submitter_kind,
+        "submitter": str(proposal.public_submitter),
+        "party": proposal.party.slug if proposal.party_id else None,
+        "region": proposal.region.slug if proposal.region_id else None,
+        "region_name": proposal.region.name if proposal.region_id else None,
+        "articles": [part.strip() for part in proposal.articles.split(",") if part.strip()],
+        "status": proposal.public_state.value,
+        "received_at": proposal.received_at.isoformat(),
+        "published_at": proposal.published_at.isoformat() if proposal.published_at else None,
+        "decision_announced_at": proposal.decision_released_at.isoformat() if proposal.decision_released_at else None,
+        "response": in_language(proposal, "response", language) if proposal.decision_released_at else "",
+    }
+
+
+def _language(request):
+    value = request.GET.get("lang", "")
+    return value if value in Language.values else "en"
+
+
+def _etag(request, names):
+    # Unchanged public data and the same recognised parameters give the same ETag, so clients get 304 instead of
+    # the data again; a parameter the API does not read (junk added to a URL) changes nothing.
+    query = selectors.recognised(request.GET, names).urlencode()
+    raw = f"{selectors.public_version()}|{request.path}|{query}"
+    return quote_etag(hashlib.sha256(raw.encode()).hexdigest()[:32])
+
+
+def _checked(request, language):
+    """(the validated filter set, None), or (None, {parameter: [messages]} in ``language``) if any is invalid."""
+    filterset = selectors.register_filter(request.GET)
+    with translation.override(language):
+        errors = selectors.register_errors(request.GET, filterset)
+    return (None, errors) if errors else (filterset, None)
+
+
+def _not_modified(request, etag):
+    response = get_conditional_response(request, etag=etag)
+    if response is not None:
+        response["ETag"] = etag
+    return response
+
+
+def _text(message, status, language):
+    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    response["Content-Language"] = language
+    return response
+
+
+def _per_page(request):
+    try:
+        return min(max(int(request.GET.get("per_page", 50)), 1), MAX_PER_PAGE)
+    except ValueError:
+        return 50
+
+
+@require_GET
+def proposals_json(request):
+    language = _language(request)
+    filterset, errors = _checked(request, language)
+    if errors:
+        response = JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+        response["Content-Language"] = language
+        return response
+    etag = _etag(request, JSON_PARAMETERS)
+    not_modified = _not_modified(request, etag)
+    if not_modified is not None:
+        return not_modified
+    with translation.override(language):
+        result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
+        results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
+    page = result["page"]
+    response = JsonResponse(
+        {
+            # The register's capped count (counting every match of a broad query reads them all).
+            "count": result["count"]["value"],
+            "count_is_exact": not result["count"]["more"],
+            "next": _page_link(request, page.next_cursor),
+            "previous": _page_link(request, page.previous_cursor),
+            "errors": {},
+            "results": results,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["ETag"] = etag
+    response["Content-Language"] = language
+    return response
+
+
+def _page_link(request, cursor):
+    if cursor is None:
+        return None
+    params = selectors.recognised(request.GET, JSON_PARAMETERS)
+    return f"{settings.PARLREFORM_SITE_URL}{request.path}?{with_cursor(params, cursor)}"
+
+
+def _retry_after():
+    """Seconds until every window of the CSV rate has started again (windows are fixed: each ends at a multiple of
+    its length); more than needed when a shorter window is used up and a longer one is not."""
+    now = int(time.time())
+    return max((seconds - now % seconds for _count, seconds in ratelimit.parse_rates(settings.PARLREFORM_CSV_RATE)),
+               default=60)
+
+
+@require_GET
+def proposals_csv(request):
+    language = _language(request)
+    filterset, errors = _checked(request, language)
+    if errors:
+        lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
+        return _text("\n".join(lines) + "\n", 400, language)
+    etag = _etag(request, CSV_PARAMETERS)
+    not_modified = _not_modified(request, etag)
+    if not_modified is not None:
+        return not_modified
+    # The whole register in one file is the heaviest public answer: a per-client bound on full downloads.
+    if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
+        with translation.override(language):
+            response = _text(str(CSV_RATE_MESSAGE), 429, language)
+        response["Retry-After"] = str(_retry_after())
+        return response
+
+    def records():
+        with translation.override(language):
+            for proposal in selectors.register_all(request.GET, filterset=filterset):
+                item = record(proposal, language, settings.PARLREFORM_SITE_URL)
+                item["articles"] = ", ".join(item["articles"])
+                yield [item[field] for field in FIELDS]
+
+    response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="parlreform-proposals.csv"'
+    response["ETag"] = etag
+    response["Content-Language"] = language
+    return response

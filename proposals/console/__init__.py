@@ -1,0 +1,1 @@
+"""The staff console on the Django admin: the work queue, the review desk, actions, intake, import and export."""

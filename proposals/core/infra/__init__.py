@@ -1,0 +1,1 @@
+"""Infrastructure under the core and the rooms: rate limits, pagination, CSV, caches, the request guard, index DDL."""

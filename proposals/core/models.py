@@ -1,0 +1,474 @@
+"""Reference data, proposals and their append-only history."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from proposals.core.workflow import (
+    DECIDED_STATES,
+    OPEN_STATES,
+    PUBLISHABLE_STATES,
+    TIMELINE,
+    Action,
+    NotAcceptedReason,
+    State,
+    public_state,
+)
+
+CONTENT_LANGUAGES = ("kk", "ru", "en")
+
+
+def in_language(obj, field, language=None):
+    """``obj.<field>_<lang>`` for the interface language, falling back through kk, ru, en."""
+    language = (language or get_language() or "kk")[:2]
+    order = [language] + [code for code in CONTENT_LANGUAGES if code != language]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return ""
+
+
+class TrilingualName(models.Model):
+    """A reference record named in Kazakh, Russian and English."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("display order", "position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return in_language(self, "name")
+
+
+class Category(TrilingualName):
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta(TrilingualName.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class Region(TrilingualName):
+    class Kind(models.TextChoices):
+        REGION = "region", pgettext_lazy("kind of region", "Region")
+        CITY = "city", _("City of republican significance")
+        ABROAD = "abroad", _("Abroad")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGION)
+
+    class Meta(TrilingualName.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class Party(TrilingualName):
+    class Meta(TrilingualName.Meta):
+        verbose_name = _("political party")
+        verbose_name_plural = _("political parties")
+
+
+class Holiday(models.Model):
+    """A public holiday or transferred day off: not a working day for deadlines. Staff correct the calendar."""
+
+    date = models.DateField(_("date"), unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {in_language(self, 'name')}"
+
+
+class SubmitterKind(models.TextChoices):
+    CITIZEN = "citizen", _("Citizen")
+    PARTY = "party", _("Political party")
+    NGO = "ngo", _("Non-governmental organisation")
+    BUSINESS = "business", _("Business association")
+    EXPERT = "expert", _("Expert or legal scholar")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web form")
+    EOTINISH = "eotinish", _("e-Otinish")
+    EGOV = "egov", _("eGov")
+    EMAIL = "email", _("Email")
+    LETTER = "letter", _("Letter")
+    MEETING = "meeting", _("Meeting")
+
+
+class Language(models.TextChoices):
+    KK = "kk", _("Kazakh")
+    RU = "ru", _("Russian")
+    EN = "en", _("English")
+
+
+# Columns public rows never read: contact details (private) and the original texts (long; the pages show summaries).
+NOT_IN_PUBLIC_ROWS = ("email", "phone", "bin", "position", "submission_token", "text", "rationale")
+
+# The one definition of what the public may see (also usable inside aggregates).
+PUBLIC = Q(published_at__isnull=False, state__in=PUBLISHABLE_STATES)
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Published proposals in a state the public may see: the only source of public reads."""
+        return self.filter(PUBLIC)
+
+    def awaiting_triage(self):
+        """Not yet past screening: the analysts' intake queue."""
+        return self.filter(state__in=[State.RECEIVED, State.SCREENING])
+
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def decided(self):
+        return self.filter(state__in=DECIDED_STATES)
+
+    def overdue(self, today=None):
+        """Open proposals past their acknowledgement (still received) or decision deadline."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(state=State.RECEIVED, acknowledge_due__lt=today) | Q(state__in=OPEN_STATES, decision_due__lt=today)
+        )
+
+    def assigned_to(self, user):
+        return self.filter(assignee=user)
+
+    def with_related(self):
+        """Everything a list row shows, in one query."""
+        return self.select_related("category", "region", "party", "assignee", "duplicate_of")
+
+    def for_public_rows(self):
+        """What public lists and open data show, in one query: never contact details, never the long original."""
+        return self.select_related("category", "region", "party").defer(*NOT_IN_PUBLIC_ROWS)
+
+
+class Proposal(models.Model):
+    tracking_code = models.CharField(_("tracking code"), max_length=16, unique=True, editable=False)
+
+    submitter_kind = models.CharField(_("submitter"), max_length=10, choices=SubmitterKind.choices)
+    submitter_name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    party = models.ForeignKey(
+        Party, verbose_name=_("political party"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="proposals",
+    )
+    position = models.CharField(pgettext_lazy("job title", "position"), max_length=200, blank=True)
+    bin = models.CharField(_("BIN"), max_length=12, blank=True, help_text=_("Business identification number"))
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True, related_name="proposals"
+    )
+    publish_name = models.BooleanField(_("consents to publish the name"), default=False)
+
+    language = models.CharField(_("language of the text"), max_length=2, choices=Language.choices)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
+    # The public form's one-time token: a repeated POST of the same form finds this proposal instead of a new one.
+    submission_token = models.CharField(max_length=64, blank=True, editable=False)
+
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"))
+    rationale = models.TextField(_("rationale"), blank=True)
+    articles = models.CharField(
+        _("articles of the Constitution"), max_length=200, blank=True, help_text=_("For example: 49, 50-1")
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="proposals",
+    )
+
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.RECEIVED, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assignee"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="assigned_proposals",
+    )
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("duplicate of"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="duplicates",
+    )
+    decision_reason = models.CharField(
+        _("reason not accepted"), max_length=30, choices=NotAcceptedReason.choices, blank=True
+    )
+
+    summary_kk = models.TextField(_("public summary (Kazakh)"), blank=True)
+    summary_ru = models.TextField(_("public summary (Russian)"), blank=True)
+    summary_en = models.TextField(_("public summary (English)"), blank=True)
+    response_kk = models.TextField(_("Working Group response (Kazakh)"), blank=True)
+    response_ru = models.TextField(_("Working Group response (Russian)"), blank=True)
+    response_en = models.TextField(_("Working Group response (English)"), blank=True)
+
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    acknowledge_due = models.DateField(_("acknowledge by"), null=True, blank=True)
+    decision_due = models.DateField(_("decide by"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    decision_released_at = models.DateTimeField(_("decision released"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("contact details removed"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-received_at", "-id"]
+        permissions = [
+            ("triage_proposal", _("Can screen, review and close proposals")),
+            ("decide_proposal", _("Can forward proposals and record decisions")),
+            ("publish_proposal", _("Can publish proposals and release decisions")),
+        ]
+        indexes = [
+            # The register: published proposals, newest first, keyset-paginated on (received_at, id).
+            # It includes the state, so counting the register (published and in a public state) reads the index only.
+            models.Index(
+                fields=["-received_at", "-id"], name="proposal_public_newest", include=["state"],
+                condition=Q(published_at__isnull=False),
+            ),
+            # The console's lists: newest first, whatever the filter (a backward walk that stops after a page).
+            models.Index(fields=["-received_at", "-id"], name="proposal_recent"),
+            models.Index(fields=["state", "-received_at"], name="proposal_state_received"),
+            # Campaign copies share their title: likely duplicates look it up as it is.
+            models.Index(fields=["title"], name="proposal_title"),
+            # Everything the statistics page groups by, for published proposals: it reads this index only.
+            models.Index(
+                fields=["received_at"], name="proposal_public_facts",
+                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region", "articles"],
+                condition=Q(published_at__isnull=False),
+            ),
+            models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),
+            models.Index(fields=["state", "decision_due"], name="proposal_state_due"),
+            models.Index(fields=["category", "-received_at"], name="proposal_category_received"),
+            models.Index(fields=["region", "-received_at"], name="proposal_region_received"),
+            models.Index(fields=["submitter_kind", "-received_at"], name="proposal_kind_received"),
+            models.Index(fields=["party", "-received_at"], name="proposal_party_received"),
+            models.Index(fields=["-decided_at"], name="proposal_decided"),
+            # "Recently decided" in the register: announced decisions, newest first.
+            models.Index(
+                fields=["-decision_released_at", "-id"], name="proposal_public_released",
+                condition=Q(published_at__isnull=False, decision_released_at__isnull=False),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=State.values), name="proposal_state_known"),
+            models.CheckConstraint(condition=Q(submitter_kind__in=SubmitterKind.values), name="proposal_kind_known"),
+            models.CheckConstraint(condition=Q(channel__in=Channel.values), name="proposal_channel_known"),
+            models.CheckConstraint(condition=Q(language__in=Language.values), name="proposal_language_known"),
+            # A duplicate always points at its original, and only a duplicate does.
+            models.CheckConstraint(
+                condition=Q(state=State.DUPLICATE, duplicate_of__isnull=False)
+                | (~Q(state=State.DUPLICATE) & Q(duplicate_of__isnull=True)),
+                name="proposal_duplicate_has_link",
+            ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")) | Q(duplicate_of__isnull=True),
+                name="proposal_not_duplicate_of_itself",
+            ),
+            # A "not accepted" decision carries its coded reason, and nothing else does.
+            models.CheckConstraint(
+                condition=Q(state=State.NOT_ACCEPTED, decision_reason__in=NotAcceptedReason.values)
+                | (~Q(state=State.NOT_ACCEPTED) & Q(decision_reason="")),
+                name="proposal_reason_iff_not_accepted",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(state__in=PUBLISHABLE_STATES),
+                name="proposal_published_only_when_publishable",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision_released_at__isnull=True) | Q(state__in=DECIDED_STATES),
+                name="proposal_released_only_when_decided",
+            ),
+            models.UniqueConstraint(
+                fields=["channel", "external_ref"], condition=~Q(external_ref=""),
+                name="proposal_unique_external_ref",
+            ),
+            models.UniqueConstraint(
+                fields=["submission_token"], condition=~Q(submission_token=""),
+                name="proposal_unique_submission_token",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.tracking_code} {self.title}"
+
+    @property
+    def summary(self):
+        return in_language(self, "summary")
+
+    @property
+    def response(self):
+        return in_language(self, "response")
+
+    @property
+    def is_public(self):
+        return self.published_at is not None and self.state in PUBLISHABLE_STATES
+
+    @property
+    def public_state(self):
+        """The state the public sees: a recorded decision stays "with the Working Group" until released."""
+        return public_state(self.state, released=self.decision_released_at is not None)
+
+    @property
+    def due_date(self):
+        """The deadline that applies now (the staff's view): acknowledgement while received, decision while open."""
+        return self._due_in(self.state)
+
+    @property
+    def public_due_date(self):
+        """The deadline the submitter sees: it stands until a recorded decision is released."""
+        return self._due_in(self.public_state)
+
+    def _due_in(self, state):
+        if state == State.RECEIVED:
+            return self.acknowledge_due
+        if state in OPEN_STATES:
+            return self.decision_due
+        return None
+
+    @property
+    def public_submitter(self):
+        """Who proposed it, as the public may read it: organisations by name, citizens by region unless they consent."""
+        if self.submitter_kind == SubmitterKind.PARTY and self.party_id:
+            return self.party.name
+        if self.submitter_kind in (SubmitterKind.NGO, SubmitterKind.BUSINESS) and self.organisation:
+            return self.organisation
+        if self.publish_name and self.submitter_name:
+            return self.submitter_name
+        kind = SubmitterKind(self.submitter_kind).label
+        if not self.region_id:
+            return str(kind)
+        # Translators: who proposed it, as the public reads it, e.g. "Citizen, Astana".
+        return _("%(kind)s, %(region)s") % {"kind": kind, "region": self.region.name}
+
+
+def attachment_path(instance, filename):
+    # The stored name is generated; the submitter's file name is kept only in original_name.
+    return f"attachments/{timezone.now():%Y/%m}/{instance.stored_name}"
+
+
+class Attachment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
+    stored_name = models.CharField(max_length=64, editable=False)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField("SHA-256", max_length=64)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class AppendOnlyError(Exception):
+    """The audit log cannot be changed or deleted."""
+
+
+class ProposalEventQuerySet(models.QuerySet):
+    def delete(self):
+        raise AppendOnlyError("Proposal events are append-only and cannot be deleted.")
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("Proposal events are append-only and cannot be changed.")
+
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class ProposalEvent(models.Model):
+    """One entry of a proposal's audit log, written by the services in the same transaction as the change."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    from_state = models.CharField(_("from"), max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, choices=State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    reason = models.CharField(_("reason"), max_length=30, choices=NotAcceptedReason.choices, blank=True)
+    is_public = models.BooleanField(_("on the public timeline"), default=False)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    objects = ProposalEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["proposal", "created_at", "id"], name="event_proposal_time")]
+
+    def __str__(self):
+        return f"{timezone.localtime(self.created_at):%d.%m.%Y %H:%M} {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise AppendOnlyError("Proposal events are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Proposal events are append-only and cannot be deleted.")
+
+    @property
+    def description(self):
+        """How this event reads on the public timeline."""
+        return TIMELINE.get(self.action) or self.get_action_display()
+
+
+class ProposalNote(models.Model):
+    """An internal staff note; never shown to the public."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class RateCounter(models.Model):
+    """Uses of a rate-limited scope in one window, or a claimed one-time value (rows of proposals.core.infra.ratelimit).
+
+    Not in the database cache: its incr is a read then a write, so racing requests lose counts.
+    """
+
+    key = models.CharField(max_length=120, primary_key=True)
+    uses = models.PositiveIntegerField(default=0)
+    # Unix time after which the row counts for nothing (and may be deleted).
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,398 @@
+"""Every page-level read of public data, built on Proposal.objects.public()."""
+import datetime
+import hashlib
+from collections import Counter
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from proposals.core import search
+from proposals.core.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
+from proposals.core.infra import versioned_cache
+from proposals.core.infra.pagination import decode, paginate
+from proposals.core.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
+from proposals.core.workflow import DECIDED_STATES, State
+
+PUBLIC_CACHE_SECONDS = 3600
+PER_PAGE = 20
+COUNT_CAP = 10_000
+# Counting a word's matches reads each of them; past a thousand, "more than 1,000" says enough.
+SEARCH_COUNT_CAP = 1_000
+# A search page first looks among this many newest published proposals (past the cursor): no index
+# reads a word's matches in date order, so a common word would otherwise read all of them. None: no window.
+SEARCH_WINDOW = 5_000
+SORT_KEYS = {
+    "newest": [("received_at", True, "datetime"), ("id", True, "int")],
+    "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
+    "decided": [("decision_released_at", True, "datetime"), ("id", True, "int")],
+}
+# A cursor only ever comes from a page link: anything else is answered, not silently read as the first page.
+INVALID_CURSOR = _(
+    "Not a cursor from a next or previous link (it may have been cut short). Leave it out for the first page."
+)
+ORGANISATION_KINDS = [SubmitterKind.PARTY, SubmitterKind.NGO, SubmitterKind.BUSINESS, SubmitterKind.EXPERT]
+
+
+# Public data version: every change to a proposal bumps it, so cached public figures are never stale.
+
+VERSION_KEY = "public_version"
+
+
+def bump_public_version(instance=None, update_fields=None, **kwargs):
+    """post_save of a proposal: a new version if what the public sees may have changed."""
+    if instance is None or instance.published_at is not None or (update_fields and "published_at" in update_fields):
+        versioned_cache.bump(VERSION_KEY)
+
+
+def _cached(name, compute, *parts, ttl=PUBLIC_CACHE_SECONDS):
+    """``compute()``, cached until the public data version changes (or ``ttl`` seconds pass)."""
+    key = ":".join(["public", name, *[str(part) for part in parts]])
+    return versioned_cache.cached(VERSION_KEY, key, compute, ttl)
+
+
+def public_version():
+    """The current public data version (for ETags)."""
+    return versioned_cache.current(VERSION_KEY)
+
+
+# Home page
+
+def home_figures():
+    """Key figures for the home page: received, published, decisions released.
+
+    Cached until public data changes, and for at most a minute (new submissions are not public changes).
+    """
+    return _cached(
+        "home",
+        lambda: Proposal.objects.aggregate(
+            received=Count("pk", filter=~Q(state=State.SPAM)),
+            published=Count("pk", filter=PUBLIC),
+            decided=Count("pk", filter=PUBLIC & Q(decision_released_at__isnull=False)),
+        ),
+        ttl=60,
+    )
+
+
+def latest_public(limit=5):
+    """The most recently received published proposals, with what a list row shows."""
+    return list(Proposal.objects.public().for_public_rows()[:limit])
+
+
+def latest_decisions(limit=5):
+    """The most recently announced decisions."""
+    released = Proposal.objects.public().filter(decision_released_at__isnull=False)
+    return list(released.for_public_rows().order_by("-decision_released_at", "-id")[:limit])
+
+
+# The register
+
+def register_filter(params):
+    """The register's filter set for GET ``params``, validated: invalid values are its form's errors and are ignored."""
+    filterset = RegisterFilter(params or None, queryset=Proposal.objects.public())
+    filterset.is_valid()
+    return filterset
+
+
+def cursor_is_valid(params, sort):
+    """False for a ``cursor`` parameter that no page link ever carried (absent or empty is the first page)."""
+    cursor = params.get("cursor")
+    return not cursor or decode(cursor, SORT_KEYS[sort]) is not None
+
+
+def register_errors(params, filterset):
+    """{parameter: [message, ...]} of what cannot be answered as asked, in the active language; {} if nothing."""
+    errors = {name: list(messages) for name, messages in filterset.errors.items()}
+    if not cursor_is_valid(params, _sort(filterset)):
+        errors["cursor"] = [str(INVALID_CURSOR)]
+    return errors
+
+
+def _sort(filterset):
+    return getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
+
+
+def register(params, per_page=PER_PAGE, filterset=None):
+    """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
+
+    Invalid parameters are shown as form errors and ignored; an unknown cursor shows the first page (and says so).
+    ``filterset``: the one register_filter() already made for these parameters.
+    """
+    filterset = filterset or register_filter(params)
+    sort = _sort(filterset)
+    queryset = filterset.qs
+    if sort == "decided":
+        queryset = queryset.filter(decision_released_at__isnull=False)
+    searching = bool(search.words(getattr(filterset.form, "cleaned_data", {}).get("q")))
+    keys = SORT_KEYS[sort]
+    # Only orders led by received_at: the published proposals' index reads them in that order.
+    windowed = searching and SEARCH_WINDOW is not None and keys[0][0] == "received_at"
+    window = (Proposal.objects.public(), SEARCH_WINDOW) if windowed else None
+    page = paginate(queryset.for_public_rows(), keys, params.get("cursor"), per_page, window=window)
+    count = register_count(queryset, filterset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
+    return {
+        "filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count,
+        "cursor_invalid": not cursor_is_valid(params, sort),
+        # The same proposals as open data: the valid filters only (an invalid one would be refused there).
+        "download_query": valid_filters(filterset).urlencode(),
+    }
+
+
+def register_all(params, filterset=None):
+    """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
+    filterset = filterset or register_filter(params)
+    return filterset.qs.for_public_rows().order_by("-received_at", "-id").iterator(chunk_size=2000)
+
+
+def recognised(params, names=()):
+    """A copy of GET ``params`` with only the register's filters and ``names``, in a fixed order, empty ones left out.
+
+    Anything else (a tracking parameter, junk added to bypass a cache) changes neither a cache key nor a link.
+    """
+    kept = QueryDict(mutable=True)
+    for name in sorted({*RegisterFilter.base_filters, *names}):
+        value = params.get(name)
+        if value:
+            kept[name] = value
+    return kept
+
+
+def valid_filters(filterset):
+    """The register's filters that ``filterset`` accepted, as GET parameters (its raw values, in a fixed order)."""
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    kept = recognised(filterset.data or QueryDict())
+    for name in list(kept):
+        if name not in cleaned:
+            del kept[name]
+    return kept
+
+
+def filters_key(filterset):
+    """A cache key for what ``filterset`` selects (not the page: every page of a query shares its count).
+
+    Built from its validated values only, normalised: unknown parameters, invalid values (which are
+    ignored), empty filters, the order of the parameters and the case and punctuation of the search
+    words change nothing, so none of them makes a new count.
+    """
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    parts = []
+    for name in sorted(RegisterFilter.base_filters):
+        value = cleaned.get(name)
+        if name == "q":
+            value = " ".join(word.lower() for word in search.words(value))
+        elif name == "sort":
+            value = value or "newest"
+        elif isinstance(value, str):
+            value = value.strip()
+        elif hasattr(value, "pk"):
+            value = value.pk
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        if value not in (None, ""):
+            parts.append(f"{name}={value}")
+    return hashlib.sha256("&".join(parts).encode()).hexdigest()[:24]
+
+
+def register_count(queryset, filterset, cap):
+    """The register's capped count, cached per query until public data changes (paging and open data reuse it)."""
+    return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), filters_key(filterset))
+
+
+def capped_count(queryset, cap=COUNT_CAP):
+    """How many rows match, counting at most ``cap`` + 1 (so a broad filter never counts a huge table)."""
+    count = queryset.order_by().values("pk")[: cap + 1].count()
+    return {"value": min(count, cap), "more": count > cap}
+
+
+# A public proposal
+
+def public_detail(tracking_code):
+    """A published proposal with its public timeline and who else proposed the same; None if not public."""
+    proposal = Proposal.objects.public().with_related().filter(tracking_code=tracking_code).first()
+    if proposal is None:
+        return None
+    duplicates = proposal.duplicates.filter(state=State.DUPLICATE).aggregate(
+        total=Count("pk"),
+        citizens=Count("pk", filter=Q(submitter_kind=SubmitterKind.CITIZEN)),
+        organisations=Count("pk", filter=Q(submitter_kind__in=ORGANISATION_KINDS)),
+    )
+    timeline = list(proposal.events.public().order_by("created_at", "id"))
+    return {"proposal": proposal, "timeline": timeline, "duplicates": duplicates}
+
+
+# Statistics
+
+def statistics():
+    """Counts over the public register, as its filters would count them (cached until data changes)."""
+    return _cached("statistics", _compute_statistics)
+
+
+def _compute_statistics():
+    public = Proposal.objects.public()
+
+    def breakdown(field):
+        return dict(public.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+    states = public.aggregate(
+        **{state.value: Count("pk", filter=public_state_condition(state)) for state in PUBLIC_STATES}
+    )
+    total = sum(states.values())
+    released = {state: states[state] for state in DECIDED_STATES}
+    articles = _article_counts(public.exclude(articles=""))
+    weeks = (
+        public.order_by().annotate(week=TruncWeek("received_at")).values("week").annotate(n=Count("pk")).order_by("week")
+    )
+    return {
+        "total": total,
+        "by_category": _named(breakdown("category"), Category),
+        "by_kind": [(SubmitterKind(k).label, n) for k, n in sorted(breakdown("submitter_kind").items(), key=_by_count)],
+        "by_party": _named({k: n for k, n in breakdown("party").items() if k is not None}, Party),
+        "by_region": _named(breakdown("region"), Region),
+        "by_state": [(State(state).label, states[state]) for state in states],
+        "by_week": [(row["week"].date(), row["n"]) for row in weeks],
+        "funnel": [
+            ("published", total),
+            ("reviewed", total - states[State.OUT_OF_SCOPE]),
+            ("forwarded", states[State.WITH_WORKING_GROUP] + sum(released.values())),
+            ("decided", sum(released.values())),
+            ("accepted", released[State.ACCEPTED] + released[State.PARTIALLY_ACCEPTED]),
+        ],
+        "outcomes": [(State(state).label, n) for state, n in released.items()],
+        "articles": articles,
+    }
+
+
+def _article_counts(queryset, limit=15):
+    """[(article, citations)] for the most cited articles: split and counted in SQL on PostgreSQL.
+
+    Articles are stored normalised ("49, 50-1"), so trimming spaces is all the splitting needs.
+    """
+    if connection.vendor == "postgresql":
+        sql, params = queryset.order_by().values("articles").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT btrim(part) AS article, count(*) AS n "
+                f"FROM ({sql}) AS cited, unnest(string_to_array(cited.articles, ',')) AS part "
+                "WHERE btrim(part) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %s",
+                [*params, limit],
+            )
+            return [(article, n) for article, n in cursor.fetchall()]
+    counts = Counter()
+    for value in queryset.values_list("articles", flat=True).iterator(chunk_size=5000):
+        counts.update(part.strip() for part in value.split(",") if part.strip())
+    return sorted(counts.items(), key=_by_count)[:limit]
+
+
+def _by_count(item):
+    return (-item[1], str(item[0]))
+
+
+def _named(counts, model):
+    """[(name, count)] for reference ids, biggest first; proposals with none are counted under None."""
+    names = {obj.pk: obj for obj in model.objects.filter(pk__in=[k for k in counts if k is not None])}
+    rows = [(names[k] if k is not None else None, n) for k, n in counts.items()]
+    return sorted(rows, key=lambda row: (-row[1], str(row[0])))
+
+
+# Submitters' own pages
+
+# How long the same form sent again shows the receipt of the proposal it created.
+RESUBMIT_WINDOW = datetime.timedelta(minutes=10)
+
+
+def proposal_for_token(token):
+    """The proposal a public form's one-time token created in the last ten minutes, or None.
+
+    The caller shows it only to the browser that sent the form (views.SubmitView).
+    """
+    if not token or len(token) > 64 or not token.isascii() or not token.isalnum():
+        return None
+    since = timezone.now() - RESUBMIT_WINDOW
+    return Proposal.objects.filter(submission_token=token, received_at__gte=since).first()
+
+
+def proposal_for_receipt(tracking_code):
+    return Proposal.objects.select_related("category", "region").filter(tracking_code=tracking_code).first()
+
+
+def proposal_for_submitter(tracking_code, email):
+    """The proposal with this code and submitter email (case-insensitive), or None: the status lookup."""
+    if not tracking_code or not email:
+        return None
+    return Proposal.objects.filter(tracking_code=tracking_code, email__iexact=email.strip()).first()
+
+
+def submitter_status(tracking_code):
+    """The proposal and its public timeline, for its submitter's status page; None if there is none."""
+    proposal = (
+        Proposal.objects.select_related("category", "region", "party")
+        .filter(tracking_code=tracking_code)
+        .first()
+    )
+    if proposal is None:
+        return None
+    return {"proposal": proposal, "timeline": list(proposal.events.public().order_by("created_at", "id"))}
+
+
+# Staff reads (the triage console)
+
+LIKELY_DUPLICATES = 5
+SIMILARITY_THRESHOLD = 0.3
+# Candidates read per lookup, however big the table: same and similar titles, and the latest in the same topic.
+TITLE_CANDIDATES = 40
+RECENT_IN_CATEGORY = 100
+RECENT_DAYS = 60
+
+
+def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
+    """Earlier proposals whose title (and opening text) read like this one's, most similar first.
+
+    PostgreSQL: candidates are proposals with the very same title (a campaign), proposals whose title is
+    trigram-similar (the trigram index, read until TITLE_CANDIDATES are found) and the latest in the same
+    topic; they are scored by title and opening-text similarity. Elsewhere: a word-overlap score over recent
+    proposals in the same topic (a fallback for small data). Each candidate set stops at its limit, so the
+    work does not grow with the table (ordering by trigram distance would: on a million long titles the
+    nearest-neighbour index scan reads a large part of the index).
+    """
+    # Originals come before their copies: only proposals received up to this one.
+    others = (
+        Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM).filter(received_at__lte=proposal.received_at)
+    )
+    recent = others.filter(received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS))
+    if proposal.category_id is not None:
+        # Not yet categorised (a new submission): the latest of any topic, not the few without one.
+        recent = recent.filter(category=proposal.category_id)
+    recent = recent.order_by("-received_at", "-id")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+        from django.db.models.functions import Left
+
+        # Unordered on purpose: any of them will do, and without an order the scan stops at the limit.
+        same_title = others.filter(title=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
+        similar_title = others.filter(title__trigram_similar=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
+        # One UNION, joined on the primary key: OR-ed IN conditions would make PostgreSQL scan the whole table.
+        candidates = Proposal.objects.filter(
+            pk__in=same_title.union(similar_title, recent.values("pk")[:RECENT_IN_CATEGORY])
+        )
+        title_score = TrigramSimilarity("title", proposal.title)
+        text_score = TrigramSimilarity(Left("text", 500), proposal.text[:500])
+        scored = (
+            candidates.select_related("category")
+            .annotate(score=(title_score + text_score) / 2)
+            .filter(score__gte=SIMILARITY_THRESHOLD)
+            .order_by("-score", "-received_at")
+        )
+        return list(scored[:limit])
+    words = set(search.fold(proposal.title + " " + proposal.text[:500]).split())
+    scored = []
+    for other in recent.select_related("category")[:RECENT_IN_CATEGORY * 3]:
+        other_words = set(search.fold(other.title + " " + other.text[:500]).split())
+        union = words | other_words
+        score = len(words & other_words) / len(union) if union else 0
+        if score >= SIMILARITY_THRESHOLD:
+            other.score = score
+            scored.append(other)
+    return sorted(scored, key=lambda other: -other.score)[:limit]

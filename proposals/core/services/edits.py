@@ -1,0 +1,135 @@
+"""Staff edits of a proposal's details, field by field as the workflow table allows, and internal notes."""
+import json
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from proposals.core import workflow
+from proposals.core.models import Proposal, ProposalNote
+from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.retention import removed_by_retention
+from proposals.core.workflow import Action
+
+
+def proposal_edit(*, proposal, actor, changes, at=None):
+    """Change the fields of ``proposal`` named in ``changes`` (name -> new value), as workflow.EDITABLE_FIELDS allows.
+
+    Category, region and party take a model instance or None; the other fields a string. Locks the row, checks each
+    field against the table for ``actor`` (with the proposal as it is now: published, decision released), saves
+    only the fields whose value differs from the stored one and writes ONE event (``edit``, not public) naming each
+    changed field, with its old and new values where the table logs values. All or nothing: raises WorkflowError
+    and changes nothing for a field staff never edit ("not_editable"), one the actor may not change now
+    ("permission"), an invalid value ("invalid") or a published proposal left without its Kazakh or Russian
+    summary ("summary_required"). Nothing changed: nothing saved, no event. ``proposal`` is refreshed in place.
+    """
+    with transaction.atomic():
+        locked = lock(proposal)
+        published, released = locked.published_at is not None, locked.decision_released_at is not None
+        changed = []
+        removed = removed_by_retention(locked)
+        for name, value in changes.items():
+            needed = workflow.edit_permissions(name, published=published, released=released)
+            if needed is None:
+                raise WorkflowError(
+                    _("“%(field)s” cannot be changed.") % {"field": _field_label(name)}, "not_editable"
+                )
+            if name in removed:
+                raise WorkflowError(
+                    _("“%(field)s” was removed when the retention period ended and stays empty.")
+                    % {"field": _field_label(name)},
+                    "removed_by_retention",
+                )
+            for permission in sorted(needed):
+                check_actor(actor, permission)
+            field = Proposal._meta.get_field(name)
+            value = _valid_value(field, value, locked)
+            if _stored(field, value) != _stored(field, getattr(locked, name)):
+                changed.append((name, getattr(locked, name), value))
+        if not changed:
+            return proposal
+        for name, _old, value in changed:
+            setattr(locked, name, value)
+        if published and not (locked.summary_kk.strip() and locked.summary_ru.strip()):
+            raise WorkflowError(
+                _("A published proposal keeps its public summary in Kazakh and Russian."), "summary_required"
+            )
+        locked.save(update_fields=[*(name for name, _old, _new in changed), "updated_at"])
+        note = "\n".join(_edit_line(locked, name, old, new) for name, old, new in _in_table_order(changed))
+        record_event(locked, Action.EDIT, actor, locked.state, locked.state, note=note, at=at)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def _field_label(name):
+    try:
+        return Proposal._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
+
+
+def _valid_value(field, value, proposal):
+    """``value`` checked as the model field defines it; raises WorkflowError("invalid") with the field's message."""
+    if field.is_relation:
+        if value is None or isinstance(value, field.related_model):
+            return value
+        raise WorkflowError(
+            _("“%(field)s”: %(error)s") % {"field": field.verbose_name, "error": _("Select a valid choice.")},
+            "invalid",
+        )
+    try:
+        return field.clean(value, proposal)
+    except ValidationError as error:
+        raise WorkflowError(
+            _("“%(field)s”: %(error)s") % {"field": field.verbose_name, "error": " ".join(error.messages)}, "invalid"
+        ) from None
+
+
+def _stored(field, value):
+    # Related rows compare by key: the form's instance and the stored one are different objects.
+    return getattr(value, "pk", None) if field.is_relation else value
+
+
+def _in_table_order(changed):
+    order = list(workflow.EDITABLE_FIELDS)
+    return sorted(changed, key=lambda item: order.index(item[0]))
+
+
+def _edit_line(proposal, name, old, new):
+    """One line of an edit's event: the field, and its old and new values where the table says to log them."""
+    rule = workflow.EDITABLE_FIELDS[name]
+    if not rule.logs_values or (rule.personal and not proposal.publish_name):
+        return name
+    return f"{name}: {_logged(old)} → {_logged(new)}"
+
+
+def _logged(value):
+    if value is None:
+        return "—"
+    if hasattr(value, "slug"):
+        return f"{value.slug} ({value})"
+    # Quoted and escaped: an empty value, spaces or a line break stay visible in the log.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def proposal_note_add(*, proposal, author, text):
+    """Add an internal note. Raises WorkflowError if the text is empty or the author may not triage."""
+    text = (text or "").strip()
+    if not text:
+        raise WorkflowError(_("The note is empty."), "note_required")
+    check_actor(author, workflow.TRIAGE)
+    return ProposalNote.objects.create(proposal=proposal, author=author, text=text)
+
+
+def editable_fields(proposal, user):
+    """The fields ``user`` may change on ``proposal`` now (the change form shows every other one read-only)."""
+    published, released = proposal.published_at is not None, proposal.decision_released_at is not None
+    removed = removed_by_retention(proposal)
+    return {
+        name
+        for name in workflow.EDITABLE_FIELDS
+        if name not in removed and user.is_active and all(
+            user.has_perm(permission)
+            for permission in workflow.edit_permissions(name, published=published, released=released)
+        )
+    }

@@ -1,0 +1,56 @@
+"""Template helpers: which language a summary is shown in, bar widths for charts, the register's remembered form."""
+from django import template
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from proposals.core.infra import reference_version
+from proposals.core.infra.fragments import FragmentMemo
+from proposals.core.models import CONTENT_LANGUAGES
+
+register = template.Library()
+
+# Each entry is a few kilobytes; most readers use the register with no filter or one.
+_filter_forms = FragmentMemo(size=500)
+
+
+@register.filter
+def summary_language(proposal, language):
+    """The language whose summary is shown for ``language``: itself if written, else the first that is."""
+    order = [language] + [code for code in CONTENT_LANGUAGES if code != language]
+    for code in order:
+        if getattr(proposal, f"summary_{code}", ""):
+            return code
+    return language
+
+
+@register.filter
+def share(value, total):
+    """``value`` as a percentage of ``total`` ("0.0" to "100.0"), for SVG bar lengths.
+
+    A string, so the interface language never localises it ("91,3" is not an SVG length).
+    """
+    try:
+        percent = 100 * float(value) / float(total) if total else 0.0
+    except (TypeError, ValueError):
+        percent = 0.0
+    return f"{min(max(percent, 0.0), 100.0):.1f}"
+
+
+@register.simple_tag
+def remembered_fields(form):
+    """Every field of the register's filter form as includes/field.html writes it, rendered once per query.
+
+    Rendering the eleven fields through the form templates took half of a register page. What they show
+    depends only on the submitted values, the language and the reference lists (topics, parties, regions),
+    which the key names, so a remembered form is never stale.
+    """
+    data = tuple((name, tuple(form.data.getlist(name))) for name in form.fields) if form.is_bound else None
+    # Not the form's class: django-filter builds a new one for every request.
+    key = (tuple(form.fields), translation.get_language(), data, reference_version.current())
+    return _filter_forms.get_or_render(key, lambda: _render_fields(form))
+
+
+def _render_fields(form):
+    field_template = get_template("includes/field.html")
+    return mark_safe("".join(field_template.render({"field": field}) for field in form))

@@ -1,0 +1,268 @@
+"""seed_demo: reference data, one demo account per staff role, and a few hundred proposals with real histories."""
+import datetime
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from proposals.core import services
+from proposals.core.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
+from proposals.core.workflow import DECIDE, TRANSITIONS, Action, NotAcceptedReason, State
+from proposals.tooling import demo_content
+
+REFERENCE_FIXTURES = ["categories", "regions", "parties"]
+DEMO_REF_PREFIX = "DEMO-"
+
+# username, role (group), superuser; the password is printed and documented in the README.
+DEMO_STAFF = [
+    ("analyst", "analyst", False),
+    ("analyst2", "analyst", False),
+    ("lead", "lead", False),
+    ("wgmember", "working-group member", False),
+    ("admin", None, True),
+]
+
+# How a proposal reaches each state, as workflow actions (after submission).
+PATHS = {
+    State.RECEIVED: [],
+    State.SCREENING: [Action.START_SCREENING],
+    State.IN_REVIEW: [Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW],
+    State.WITH_WORKING_GROUP: [Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD],
+    State.ACCEPTED: [Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT],
+    State.PARTIALLY_ACCEPTED: [
+        Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT_PARTIALLY,
+    ],
+    State.NOT_ACCEPTED: [Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.REJECT],
+    State.DUPLICATE: [Action.START_SCREENING, Action.MARK_DUPLICATE],
+    State.OUT_OF_SCOPE: [Action.START_SCREENING, Action.MARK_OUT_OF_SCOPE],
+    State.WITHDRAWN: [Action.START_SCREENING, Action.WITHDRAW],
+    State.SPAM: [Action.MARK_SPAM],
+}
+STATE_WEIGHTS = {
+    State.RECEIVED: 10, State.SCREENING: 10, State.IN_REVIEW: 18, State.WITH_WORKING_GROUP: 12,
+    State.ACCEPTED: 10, State.PARTIALLY_ACCEPTED: 9, State.NOT_ACCEPTED: 9, State.DUPLICATE: 6,
+    State.OUT_OF_SCOPE: 6, State.WITHDRAWN: 4, State.SPAM: 3,
+}
+# Oldest and newest age in days of a proposal that has reached each state.
+AGE_DAYS = {State.RECEIVED: (0, 4), State.SCREENING: (1, 10), State.IN_REVIEW: (5, 40)}
+DEFAULT_AGE_DAYS = (20, 120)
+KIND_WEIGHTS = {
+    SubmitterKind.CITIZEN: 60, SubmitterKind.PARTY: 8, SubmitterKind.NGO: 12,
+    SubmitterKind.BUSINESS: 8, SubmitterKind.EXPERT: 12,
+}
+NOTES = {
+    Action.ACCEPT_PARTIALLY: "The proposal is partly reflected in the draft; see the response.",
+    Action.MARK_OUT_OF_SCOPE: "Concerns the executive, not the reform; redirected to the Government via e-Otinish.",
+    Action.WITHDRAW: "Withdrawn by the submitter.",
+    Action.MARK_SPAM: "Advertising, no proposal.",
+}
+SPAM = {"title": "Выгодные кредиты онлайн!!! Звоните", "text": "Лучшие кредиты без справок. Пишите в мессенджер."}
+
+
+class Command(BaseCommand):
+    help = "Load reference data, demo staff accounts and demo proposals. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=300, help="number of demo proposals (default 300)")
+        parser.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
+
+    def handle(self, *args, count, seed, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "seed_demo creates accounts with published passwords: refused when DJANGO_ENV=production."
+            )
+        if count < 0:
+            raise CommandError("--count must not be negative.")
+        call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        if not Holiday.objects.exists():
+            # Staff correct the calendar in the admin; never overwrite their corrections.
+            call_command("loaddata", "holidays", verbosity=0)
+        with transaction.atomic():
+            staff = self.ensure_staff()
+            created = DemoProposals(random.Random(seed), staff).ensure(count)
+        self.stdout.write(f"Reference data: {Category.objects.count()} categories, "
+                          f"{Region.objects.count()} regions, {Party.objects.count()} parties.")
+        self.stdout.write(f"Demo proposals: {created} created, {Proposal.objects.count()} in total.")
+        self.stdout.write("Demo staff accounts (log in at /admin/):")
+        for username, role, _superuser in DEMO_STAFF:
+            self.stdout.write(f"  {username:<9} password {demo_password(username):<22} {role or 'superuser'}")
+
+    def ensure_staff(self):
+        User = get_user_model()
+        staff = {}
+        for username, role, superuser in DEMO_STAFF:
+            user, _created = User.objects.get_or_create(username=username)
+            user.is_staff = True
+            user.is_superuser = superuser
+            user.email = f"{username}@parlreform.example"
+            user.set_password(demo_password(username))
+            user.save()
+            if role:
+                user.groups.set([Group.objects.get(name=role)])
+            staff[username] = user
+        return staff
+
+
+def demo_password(username):
+    return f"demo-{username}-2026"
+
+
+class DemoProposals:
+    """Builds demo proposals through the services, so each has a coherent event history."""
+
+    def __init__(self, rng, staff):
+        self.rng = rng
+        self.staff = staff
+        self.now = timezone.now()
+        self.categories = {c.slug: c for c in Category.objects.all()}
+        self.regions = list(Region.objects.all())
+        self.parties = list(Party.objects.all())
+
+    def ensure(self, count):
+        existing = set(
+            Proposal.objects.filter(external_ref__startswith=DEMO_REF_PREFIX).values_list("external_ref", flat=True)
+        )
+        plan = self.plan(count)
+        created = 0
+        for index, (state, content, kind) in enumerate(plan):
+            ref = f"{DEMO_REF_PREFIX}{index + 1:04d}"
+            # Draw the same random numbers whether or not the proposal exists, so a re-run stays repeatable.
+            draws = self.draw(state, kind)
+            if ref in existing:
+                continue
+            self.build(ref, state, content, kind, draws, plan_index=index)
+            created += 1
+        return created
+
+    def plan(self, count):
+        """(target state, content, submitter kind) for each demo proposal, covering every state."""
+        states = list(STATE_WEIGHTS)
+        plan = []
+        for index in range(count):
+            if index < len(states):
+                state = states[index]
+            else:
+                state = self.rng.choices(states, weights=list(STATE_WEIGHTS.values()))[0]
+            kind = self.rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+            if index == len(states):
+                # The proposal a mass campaign repeats: kept in review, the copies become its duplicates.
+                state, content, kind = State.IN_REVIEW, demo_content.CAMPAIGN, SubmitterKind.CITIZEN
+            elif state == State.SPAM:
+                content, kind = SPAM, SubmitterKind.CITIZEN
+            elif state == State.DUPLICATE and index % 3 == 0:
+                content, kind = demo_content.CAMPAIGN, SubmitterKind.CITIZEN
+            else:
+                content = demo_content.PROPOSALS[index % len(demo_content.PROPOSALS)]
+            plan.append((state, content, kind))
+        return plan
+
+    def draw(self, state, kind):
+        rng = self.rng
+        low, high = AGE_DAYS.get(state, DEFAULT_AGE_DAYS)
+        return {
+            "age": datetime.timedelta(days=rng.uniform(low, high)),
+            "region": rng.choice(self.regions),
+            "party": rng.choice(self.parties),
+            "name_pick": rng.random(),
+            "org_pick": rng.random(),
+            "publish_name": rng.random() < 0.3,
+            "phone": f"+7 7{rng.randint(0, 9)}{rng.randint(0, 9)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            "channel": rng.choices(list(Channel), weights=[70, 12, 6, 6, 4, 2])[0],
+            "published": rng.random() < 0.85,
+            "released": rng.random() < 0.8,
+            "assignee": rng.choice(["analyst", "analyst2"]),
+            "reason": rng.choice(NotAcceptedReason.values),
+            "steps": [rng.uniform(2, 72) for _ in range(8)],
+        }
+
+    def build(self, ref, state, content, kind, draws, plan_index):
+        language = content.get("language", "ru")
+        names = demo_content.CITIZEN_NAMES.get(language) or demo_content.CITIZEN_NAMES["ru"]
+        name = names[int(draws["name_pick"] * len(names))]
+        positions = demo_content.POSITIONS.get(language) or demo_content.POSITIONS["ru"]
+        organisation = ""
+        if kind == SubmitterKind.NGO:
+            organisation = pick(demo_content.NGO_NAMES, draws["org_pick"])
+        elif kind == SubmitterKind.BUSINESS:
+            organisation = pick(demo_content.BUSINESS_NAMES, draws["org_pick"])
+        elif kind == SubmitterKind.EXPERT:
+            organisation = pick(demo_content.EXPERT_AFFILIATIONS, draws["org_pick"])
+        received_at = self.now - draws["age"]
+        proposal = services.proposal_submit(
+            submitter_kind=kind,
+            submitter_name=name,
+            organisation=organisation,
+            party=draws["party"] if kind == SubmitterKind.PARTY else None,
+            position=pick(positions, draws["org_pick"]) if kind != SubmitterKind.CITIZEN else "",
+            email=f"submitter{plan_index + 1}@example.org",
+            phone=draws["phone"] if kind == SubmitterKind.CITIZEN else "",
+            region=draws["region"],
+            publish_name=draws["publish_name"] if kind == SubmitterKind.CITIZEN else False,
+            language=language,
+            title=content["title"],
+            text=content["text"],
+            rationale=content.get("rationale", ""),
+            articles=content.get("articles", ""),
+            category=self.categories.get(content.get("category")),
+            channel=Channel.WEB if kind == SubmitterKind.CITIZEN and state == State.SPAM else draws["channel"],
+            external_ref=ref,
+            received_at=received_at,
+        )
+        # Staff write the public texts in the admin; demo data gets them directly.
+        if "summary" in content:
+            for code in ("kk", "ru", "en"):
+                setattr(proposal, f"summary_{code}", content["summary"][code])
+                decided = state in (State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED)
+                setattr(proposal, f"response_{code}", content["response"][code] if decided else "")
+            proposal.save(update_fields=[f"{f}_{c}" for f in ("summary", "response") for c in ("kk", "ru", "en")])
+
+        moments = self.moments(received_at, draws["steps"])
+        lead, analyst = self.staff["lead"], self.staff[draws["assignee"]]
+        if PATHS[state]:
+            services.proposal_assign(proposal=proposal, assignee=analyst, actor=lead, at=next(moments))
+        for action in PATHS[state]:
+            actor = lead if TRANSITIONS[action].permission == DECIDE else analyst
+            services.proposal_transition(
+                proposal=proposal,
+                action=action,
+                actor=None if action == Action.WITHDRAW else actor,
+                note=NOTES.get(action, ""),
+                reason=draws["reason"] if action == Action.REJECT else "",
+                duplicate_of=self.original_for(proposal, content) if action == Action.MARK_DUPLICATE else None,
+                at=next(moments),
+            )
+        if proposal.state in (State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED) and draws["released"]:
+            services.proposal_release_decision(proposal=proposal, actor=lead, at=next(moments))
+        if proposal.summary_kk and proposal.summary_ru and draws["published"] and proposal.state in (
+            State.IN_REVIEW, State.WITH_WORKING_GROUP, State.ACCEPTED, State.PARTIALLY_ACCEPTED,
+            State.NOT_ACCEPTED, State.OUT_OF_SCOPE,
+        ):
+            services.proposal_publish(proposal=proposal, actor=lead, at=next(moments))
+        return proposal
+
+    def moments(self, start, steps):
+        """Increasing times after ``start`` for each step of a history, never in the future."""
+        moment = start
+        for hours in steps + [1.0] * 4:
+            moment = min(moment + datetime.timedelta(hours=hours), self.now)
+            yield moment
+
+    def original_for(self, proposal, content):
+        """The proposal with the same title (a campaign), else an earlier one in its category, else any."""
+        candidates = Proposal.objects.exclude(pk=proposal.pk).exclude(
+            state__in=[State.DUPLICATE, State.SPAM, State.WITHDRAWN]
+        ).order_by("received_at", "id")
+        return (
+            candidates.filter(title=content["title"]).first()
+            or candidates.filter(category=proposal.category, received_at__lte=proposal.received_at).first()
+            or candidates.first()
+        )
+
+
+def pick(options, fraction):
+    return options[int(fraction * len(options)) % len(options)]

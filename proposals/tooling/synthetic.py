@@ -1,0 +1,739 @@
+"""Synthetic proposals for load and benchmark work: realistic rows with consistent histories, loaded in bulk."""
+import bisect
+import datetime
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from proposals.core import deadlines, tracking
+from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, Region, SubmitterKind
+from proposals.core.selectors import bump_public_version
+from proposals.core.validators import bin_is_valid
+from proposals.core.workflow import (
+    DECIDE,
+    DECIDED_STATES,
+    PUBLISHABLE_STATES,
+    TRANSITIONS,
+    Action,
+    NotAcceptedReason,
+    State,
+)
+from proposals.tooling import demo_content
+from proposals.tooling.management.commands.seed_demo import (
+    AGE_DAYS,
+    DEFAULT_AGE_DAYS,
+    KIND_WEIGHTS,
+    NOTES,
+    PATHS,
+    SPAM,
+    STATE_WEIGHTS,
+)
+
+BATCH_SIZE = 20_000
+# From this many new rows on, PostgreSQL indexes are dropped and rebuilt: one sorted build beats a million inserts.
+DROP_INDEXES_MIN_COUNT = 100_000
+# ...unless the table is already so big that rebuilding its indexes costs more than updating them.
+DROP_INDEXES_MAX_EXISTING_RATIO = 4
+
+# seed_demo's ages cover four months; synthetic data covers a year.
+AGE_SCALE = 365 / DEFAULT_AGE_DAYS[1]
+DAY = 86_400
+HOUR = 3_600
+LANGUAGE_WEIGHTS = {"ru": 50, "kk": 45, "en": 5}
+# The weights seed_demo draws channels with.
+CHANNEL_WEIGHTS = dict(zip(Channel.values, [70, 12, 6, 6, 4, 2], strict=True))
+PUBLISHED_SHARE = 0.85
+RELEASED_SHARE = 0.8
+PUBLISH_NAME_SHARE = 0.3
+# Half of the duplicates repeat a mass campaign, the rest an earlier proposal on the same theme.
+CAMPAIGN_DUPLICATE_SHARE = 0.5
+# Campaign copies not marked as duplicates (yet): with the duplicates above, about 5% of all proposals.
+CAMPAIGN_COPY_SHARE = 0.02
+# Demo proposals (language, category) that become campaign texts besides demo_content.CAMPAIGN.
+CAMPAIGN_SOURCES = [("kk", "electoral-system"), ("ru", "deputies-status"), ("kk", "local-self-government"),
+                    ("ru", "oversight")]
+CAMPAIGN_WEIGHTS = [40, 15, 15, 15, 15]
+# An original must be older than every copy, so campaigns start before the year of ordinary data.
+CAMPAIGN_ORIGINAL_AGE_DAYS = (366, 380)
+CAMPAIGN_ORIGINAL_STATES = frozenset({State.WITH_WORKING_GROUP, *DECIDED_STATES})
+# Earlier proposals remembered per theme as originals for ordinary duplicates.
+ORIGINALS_PER_THEME = 32
+MAX_SENTENCES = 15
+MIN_TEXT_CHARS = 300
+# Typical delay before each step of a history; scaled down when the proposal is younger than their sum.
+DELAY_HOURS = {
+    Action.ASSIGN: (0.2, 20), Action.START_SCREENING: (1, 48), Action.ACCEPT_FOR_REVIEW: (24, 240),
+    Action.MARK_DUPLICATE: (4, 120), Action.MARK_OUT_OF_SCOPE: (24, 240), Action.MARK_SPAM: (1, 48),
+    Action.FORWARD: (72, 1000), Action.ACCEPT: (168, 2000), Action.ACCEPT_PARTIALLY: (168, 2000),
+    Action.REJECT: (168, 2000), Action.WITHDRAW: (24, 500), Action.RELEASE_DECISION: (24, 500),
+    Action.PUBLISH: (24, 400),
+}
+
+PROPOSAL_COLUMNS = (
+    "id", "tracking_code", "submitter_kind", "submitter_name", "organisation", "party_id", "position", "bin",
+    "email", "phone", "region_id", "publish_name", "language", "channel", "external_ref", "submission_token",
+    "title", "text", "rationale", "articles", "category_id", "state", "assignee_id", "duplicate_of_id",
+    "decision_reason", "summary_kk", "summary_ru", "summary_en", "response_kk", "response_ru", "response_en",
+    "received_at", "acknowledge_due", "decision_due", "decided_at", "decision_released_at", "published_at",
+    "anonymised_at", "created_at", "updated_at",
+)
+EVENT_COLUMNS = ("proposal_id", "action", "from_state", "to_state", "actor_id", "note", "reason", "is_public",
+                 "created_at")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+TITLE_PREFIX = {"kk": "Ұсыныс: ", "ru": "Предложение: ", "en": "Proposal: "}
+TITLE_NUMBER = {"kk": "{title} (№ {n} ұсыныс)", "ru": "{title} (предложение № {n})", "en": "{title} (proposal {n})"}
+CAMPAIGN_TITLE_SUFFIX = {"kk": " — қолдаймын", "ru": " — поддерживаю", "en": " — I support this"}
+CAMPAIGN_OPENINGS = {
+    "kk": "Біз, төменде қол қойған Қазақстан азаматтары, Жұмыс тобынан келесі ұсынысты қолдауды сұраймыз.",
+    "ru": "Мы, нижеподписавшиеся граждане Казахстана, просим Рабочую группу поддержать следующее предложение.",
+    "en": "We, the undersigned citizens of Kazakhstan, ask the Working Group to support the following proposal.",
+}
+GREETINGS = {
+    "kk": ["Құрметті Жұмыс тобының мүшелері!", "Сәлеметсіз бе!", "Құрметті Жұмыс тобы!"],
+    "ru": ["Уважаемые члены Рабочей группы!", "Здравствуйте!", "Уважаемая Рабочая группа!"],
+    "en": ["Dear members of the Working Group,", "Hello,"],
+}
+CLOSINGS = {
+    "kk": ["Менің пікірімді ескеруді сұраймын.", "Осы ұсынысты толық қолдаймын.", "Рахмет."],
+    "ru": ["Прошу учесть моё мнение.", "Полностью поддерживаю это предложение.", "Спасибо."],
+    "en": ["Please take my view into account.", "I fully support this proposal.", "Thank you."],
+}
+
+
+def sentences(text):
+    return [part.strip() for part in _SENTENCE_END.split(text or "") if part.strip()]
+
+
+def cumulative(weights):
+    """(keys, cumulative weights) for drawing with one random number and a bisection (faster than choices)."""
+    keys, running, total = [], [], 0
+    for key, weight in weights.items():
+        total += weight
+        keys.append(key.value if hasattr(key, "value") else key)
+        running.append(total)
+    return keys, running
+
+
+def draw(random, table):
+    keys, running = table
+    return keys[bisect.bisect(running, random() * running[-1])]
+
+
+def valid_bin(number):
+    """A BIN for organisation ``number``: registration year and month, legal-entity code 40, serial, check digit."""
+    for serial in range(number * 100, number * 100 + 100):
+        prefix = f"{7 + number * 7 % 18:02d}{1 + number % 12:02d}40{serial % 100_000:05d}"
+        for check in "0123456789":
+            if bin_is_valid(prefix + check):
+                return prefix + check
+    raise ValueError("no valid BIN for this serial range")
+
+
+@dataclass
+class Theme:
+    """A demo text a proposal is built around: its title, opening sentences and public texts."""
+
+    index: int
+    language: str
+    category: str
+    title: str
+    own: list
+    extra: list
+    rationale: list
+    articles: str
+    summary: tuple
+    response: tuple
+
+
+@dataclass
+class Campaign:
+    """A text many people send with small changes; each run creates its original before the first copy."""
+
+    theme: Theme
+    text_sentences: list
+    original: tuple = None  # (id, received timestamp) in this run
+
+
+@dataclass(slots=True)
+class Draft:
+    """What one proposal will be, settled before its texts are written."""
+
+    state: str
+    language: str
+    kind: str
+    channel: str
+    received: int
+    theme: Theme = None
+    campaign: Campaign = None
+    original: tuple = None  # (id, received timestamp) of the proposal it repeats
+
+
+@dataclass
+class Pools:
+    """Everything rows are drawn from, prepared once."""
+
+    themes: dict = field(default_factory=dict)  # language -> [Theme]
+    rationales: dict = field(default_factory=dict)  # language -> [sentence]
+    campaigns: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls):
+        pools = cls()
+        by_language = {}
+        for proposal in demo_content.PROPOSALS:
+            language = proposal["language"]
+            by_language.setdefault(language, []).append(proposal)
+            pools.rationales.setdefault(language, []).extend(sentences(proposal["rationale"]))
+        for language, proposals in by_language.items():
+            # Longer texts continue with sentences of other proposals in the same language.
+            everything = [s for p in proposals for s in sentences(p["text"]) + sentences(p["rationale"])]
+            pools.themes[language] = [_theme(index, p, everything) for index, p in enumerate(proposals)]
+        sources = [demo_content.CAMPAIGN] + [
+            next(p for p in demo_content.PROPOSALS if (p["language"], p["category"]) == source)
+            for source in CAMPAIGN_SOURCES
+        ]
+        for number, source in enumerate(sources):
+            theme = _theme(-1 - number, source, ())
+            # A campaign's opening sets its copies apart from individual proposals on the same theme.
+            opening = [CAMPAIGN_OPENINGS[theme.language]] if source is not demo_content.CAMPAIGN else []
+            pools.campaigns.append(Campaign(theme, opening + theme.own[:4]))
+        return pools
+
+
+def _theme(index, proposal, pool):
+    own = sentences(proposal["text"])
+    return Theme(
+        index=index, language=proposal["language"], category=proposal["category"], title=proposal["title"],
+        own=own, extra=[s for s in pool if s not in own], rationale=sentences(proposal["rationale"]),
+        articles=proposal["articles"],
+        summary=tuple(proposal["summary"][code] for code in ("kk", "ru", "en")),
+        response=tuple(proposal["response"][code] for code in ("kk", "ru", "en")),
+    )
+
+
+class CodeSource:
+    """Unique tracking codes from a seeded generator: 40 random bits are exactly the 8-character payload."""
+
+    def __init__(self, random_bits, existing=()):
+        self.random_bits = random_bits
+        alphabet, base = tracking.ALPHABET, tracking.BASE
+        # Ten bits are two characters: a code is four table lookups, not eight divisions and a check loop.
+        self.pairs = [a + b for a in alphabet for b in alphabet]
+        # Luhn mod 32 doubles every second character from the right, which is the second of each pair.
+        self.sums = [a + (2 * b) // base + (2 * b) % base for a in range(base) for b in range(base)]
+        self.used = set()
+        values = {char: number for number, char in enumerate(alphabet)}
+        for code in existing:
+            compact = code.replace("-", "")
+            if len(compact) == tracking.CODE_LENGTH and all(char in values for char in compact):
+                number = 0
+                for char in compact[:-1]:
+                    number = number * base + values[char]
+                self.used.add(number)
+
+    def next(self):
+        number = self.random_bits(40)
+        while number in self.used:
+            number = self.random_bits(40)
+        self.used.add(number)
+        pairs, sums = self.pairs, self.sums
+        a, b, c, d = number >> 30, (number >> 20) & 1023, (number >> 10) & 1023, number & 1023
+        check = tracking.ALPHABET[-(sums[a] + sums[b] + sums[c] + sums[d]) % 32]
+        compact = pairs[a] + pairs[b] + pairs[c] + pairs[d] + check
+        return f"{compact[:3]}-{compact[3:6]}-{compact[6:]}"
+
+
+class Formats:
+    """How timestamps (whole seconds since the epoch) and dates are written: datetimes for the ORM."""
+
+    def stamp(self, seconds):
+        return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+
+    def day(self, value):
+        return value
+
+
+class CopyFormats(Formats):
+    """Timestamps as COPY text, from a table of times of day: formatting millions of datetimes is slow."""
+
+    def __init__(self):
+        self.times = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}+00" for s in range(DAY)]
+        self.days = {}
+
+    def stamp(self, seconds):
+        day = seconds // DAY
+        prefix = self.days.get(day)
+        if prefix is None:
+            prefix = self.days[day] = (datetime.date(1970, 1, 1) + datetime.timedelta(days=day)).isoformat() + " "
+        return prefix + self.times[seconds % DAY]
+
+    def day(self, value):
+        return value.isoformat()
+
+
+@dataclass
+class Staff:
+    """The demo accounts (seed_demo) that histories name: ids, and usernames for assignment notes."""
+
+    lead: int
+    analysts: list
+    names: dict
+
+
+class Generator:
+    """Builds proposal rows and their events as the services would have written them, batch by batch."""
+
+    def __init__(self, rng, *, seed, formats, staff, existing_codes=(), now=None):
+        self.rng = rng
+        self.seed = seed
+        self.formats = formats
+        self.staff = staff
+        self.now = int((now or timezone.now()).timestamp())
+        self.created = formats.stamp(self.now)
+        self.pools = Pools.build()
+        self.codes = CodeSource(rng.getrandbits, existing_codes)
+        self.originals = {}  # (language, theme index) -> [(id, received)]
+        self.due_dates = {}
+        self.local_days = {}
+        self.holidays = frozenset(Holiday.objects.values_list("date", flat=True))
+        self.categories = dict(Category.objects.values_list("slug", "pk"))
+        self.regions = list(Region.objects.order_by("pk").values_list("pk", "name_kk", "name_ru", "name_en"))
+        self.parties = list(Party.objects.order_by("pk").values_list("pk", flat=True))
+        self.states = cumulative(STATE_WEIGHTS)
+        self.kinds = cumulative(KIND_WEIGHTS)
+        self.languages = cumulative(LANGUAGE_WEIGHTS)
+        self.channels = cumulative(CHANNEL_WEIGHTS)
+        self.campaign_weights = cumulative(dict(enumerate(CAMPAIGN_WEIGHTS)))
+        self.bins = {name: valid_bin(number)
+                     for number, name in enumerate(demo_content.NGO_NAMES + demo_content.BUSINESS_NAMES)}
+        self.paths = {state.value: [action.value for action in actions] for state, actions in PATHS.items()}
+        self.ages = {state.value: tuple(days * AGE_SCALE * DAY for days in AGE_DAYS.get(state, DEFAULT_AGE_DAYS))
+                     for state in State}
+        self.delays = {action.value: (low * HOUR, high * HOUR) for action, (low, high) in DELAY_HOURS.items()}
+
+    def batch(self, ids):
+        """(proposal rows, event rows) for new proposals with the primary keys ``ids``, in ascending order."""
+        proposals, events = [], []
+        for pk in ids:
+            proposals.append(self.proposal(pk, events))
+        return proposals, events
+
+    def proposal(self, pk, events):
+        random = self.rng.random
+        draft = self.draft(pk)
+        state, theme, original = draft.state, draft.theme, draft.original
+        region = self.regions[int(random() * len(self.regions))]
+        title, text, rationale = self.texts(draft, pk, region)
+        person = self.submitter(draft.kind, draft.language, draft.channel)
+        analyst = self.staff.analysts[int(random() * len(self.staff.analysts))]
+        reason = ""
+        if state == State.NOT_ACCEPTED:
+            reason = NotAcceptedReason.values[int(random() * len(NotAcceptedReason.values))]
+        released = state in DECIDED_STATES and random() < RELEASED_SHARE
+        publishable = state in PUBLISHABLE_STATES
+        published = publishable and random() < PUBLISHED_SHARE
+        decided_at, released_at, published_at = self.history(
+            events, pk, state, draft.received, analyst, reason, released, published
+        )
+        if self.may_be_duplicated(draft):
+            self.remember_original(theme, pk, draft.received)
+        stamp = self.formats.stamp
+        return (
+            pk, self.codes.next(), draft.kind, *person[:7], region[0] if person[7] else None, person[8],
+            draft.language, draft.channel, f"GEN-{self.seed}-{pk}" if draft.channel != Channel.WEB else "", "",
+            title, text, rationale, "" if state == State.SPAM else theme.articles,
+            None if state == State.SPAM else self.categories.get(theme.category),
+            state, analyst if self.paths[state] else None,
+            original[0] if original is not None and state == State.DUPLICATE else None, reason,
+            *(theme.summary if publishable else ("", "", "")),
+            *(theme.response if state in DECIDED_STATES else ("", "", "")),
+            stamp(draft.received), *self.due(draft.received),
+            None if decided_at is None else stamp(decided_at),
+            None if released_at is None else stamp(released_at),
+            None if published_at is None else stamp(published_at),
+            None, self.created, self.created,
+        )
+
+    def draft(self, pk):
+        """State, language, submitter kind, channel, receipt time, theme, and the original a copy repeats."""
+        random = self.rng.random
+        state = draw(random, self.states)
+        low, high = self.ages[state]
+        draft = Draft(state, draw(random, self.languages), draw(random, self.kinds), draw(random, self.channels),
+                      self.now - int(low + random() * (high - low)))
+        if state == State.SPAM:
+            draft.language, draft.kind, draft.channel = "ru", SubmitterKind.CITIZEN.value, Channel.WEB.value
+        elif state == State.DUPLICATE and random() >= CAMPAIGN_DUPLICATE_SHARE:
+            draft.theme = self.any_theme(draft.language)
+            draft.original = self.pick_original(draft.theme)
+            if draft.original is None:
+                draft.theme = None  # nothing earlier on this theme yet in this run: copy a campaign instead
+        if draft.theme is None and state != State.SPAM and (state == State.DUPLICATE or random() < CAMPAIGN_COPY_SHARE):
+            campaign = draft.campaign = self.pools.campaigns[draw(random, self.campaign_weights)]
+            draft.theme, draft.language = campaign.theme, campaign.theme.language
+            if campaign.original is None:
+                draft.state, draft.received = self.become_original(state)
+                campaign.original = (pk, draft.received)
+            else:
+                draft.original = campaign.original
+        if draft.theme is None:
+            draft.theme = self.any_theme(draft.language)
+        if draft.original is not None:
+            # After the original, and early enough for the screening and the marking to fit before now.
+            after = draft.original[1] + int(HOUR + random() * 7 * DAY)
+            draft.received = min(max(draft.received, after), self.now - HOUR)
+        return draft
+
+    def any_theme(self, language):
+        themes = self.pools.themes[language]
+        return themes[int(self.rng.random() * len(themes))]
+
+    def texts(self, draft, pk, region):
+        """(title, text, rationale)."""
+        if draft.state == State.SPAM:
+            return SPAM["title"], SPAM["text"], ""
+        if draft.campaign is not None:
+            title, text = self.campaign_copy(draft.campaign, is_original=draft.campaign.original[0] == pk)
+            return title, text, " ".join(draft.theme.rationale)
+        return self.title(draft.theme, region), self.text(draft.theme, draft.kind), self.rationale(draft.theme)
+
+    def become_original(self, state):
+        """The state and receipt time of a campaign's original: older than any copy, and a link target."""
+        if state not in CAMPAIGN_ORIGINAL_STATES:
+            state = State.WITH_WORKING_GROUP.value
+        low, high = CAMPAIGN_ORIGINAL_AGE_DAYS
+        return state, self.now - int((low + self.rng.random() * (high - low)) * DAY)
+
+    def may_be_duplicated(self, draft):
+        """An individual proposal old enough for a later one to repeat it, in a state the services link to."""
+        return (
+            draft.original is None and draft.campaign is None
+            and draft.state not in (State.DUPLICATE, State.SPAM, State.WITHDRAWN)
+            and draft.received < self.now - 2 * DAY
+        )
+
+    def pick_original(self, theme):
+        found = self.originals.get((theme.language, theme.index))
+        return found[int(self.rng.random() * len(found))] if found else None
+
+    def remember_original(self, theme, pk, received):
+        found = self.originals.setdefault((theme.language, theme.index), [])
+        if len(found) < ORIGINALS_PER_THEME:
+            found.append((pk, received))
+        else:
+            found[int(self.rng.random() * ORIGINALS_PER_THEME)] = (pk, received)
+
+    def title(self, theme, region):
+        random = self.rng.random()
+        if random < 0.45:
+            return theme.title
+        if random < 0.7:
+            name = region[{"kk": 1, "ru": 2, "en": 3}[theme.language]]
+            return f"{theme.title} ({name})"
+        if random < 0.85:
+            return TITLE_PREFIX[theme.language] + theme.title
+        return TITLE_NUMBER[theme.language].format(title=theme.title, n=self.rng.randint(1, 9999))
+
+    def text(self, theme, kind):
+        # Most people write a few sentences; organisations and experts write more.
+        count = 3 + int(12 * self.rng.random() ** 2) + (2 if kind != SubmitterKind.CITIZEN else 0)
+        count = min(count, MAX_SENTENCES)
+        chosen = theme.own[:count]
+        if count > len(chosen):
+            chosen = chosen + self.rng.sample(theme.extra, count - len(chosen))
+        # Three short Kazakh sentences make too brief a proposal: nobody writes to a Working Group in one line.
+        while sum(map(len, chosen)) < MIN_TEXT_CHARS and len(chosen) < MAX_SENTENCES:
+            chosen.append(theme.extra[int(self.rng.random() * len(theme.extra))])
+        return "\n\n".join(" ".join(chosen[i : i + 4]) for i in range(0, len(chosen), 4))
+
+    def rationale(self, theme):
+        if self.rng.random() < 0.35:
+            return ""
+        pool = self.pools.rationales[theme.language]
+        return " ".join(theme.rationale + self.rng.sample(pool, int(self.rng.random() * 4)))
+
+    def campaign_copy(self, campaign, is_original):
+        language = campaign.theme.language
+        chosen = list(campaign.text_sentences)
+        title = campaign.theme.title
+        if is_original:
+            return title, " ".join(chosen)
+        rng = self.rng
+        # The first two sentences stay: they say what the campaign is about.
+        if rng.random() < 0.25 and len(chosen) > 3:
+            del chosen[2 + int(rng.random() * (len(chosen) - 2))]
+        if rng.random() < 0.4:
+            chosen.insert(0, GREETINGS[language][int(rng.random() * len(GREETINGS[language]))])
+        if rng.random() < 0.4:
+            chosen.append(CLOSINGS[language][int(rng.random() * len(CLOSINGS[language]))])
+        if rng.random() < 0.15:
+            title += CAMPAIGN_TITLE_SUFFIX[language]
+        return title, " ".join(chosen)
+
+    def submitter(self, kind, language, channel):
+        """(name, organisation, party, position, BIN, email, phone, with region, publish name), as the form asks."""
+        rng, random = self.rng, self.rng.random
+        names = demo_content.CITIZEN_NAMES[language]
+        positions = demo_content.POSITIONS[language]
+        name = names[int(random() * len(names))]
+        # A letter comes without an email address; only citizens are asked for a phone number.
+        email = "" if channel == Channel.LETTER else f"{kind}{rng.getrandbits(24):07d}@example.org"
+        phone = f"+7 7{rng.randint(0, 79):02d} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+        if kind == SubmitterKind.CITIZEN:
+            return (name, "", None, "", "", email, phone if random() < 0.7 else "", True,
+                    random() < PUBLISH_NAME_SHARE)
+        if kind == SubmitterKind.PARTY:
+            party = self.parties[int(random() * len(self.parties))]
+            return name, "", party, positions[int(random() * len(positions))], "", email, "", random() < 0.8, False
+        if kind == SubmitterKind.EXPERT:
+            affiliations = demo_content.EXPERT_AFFILIATIONS
+            return name, affiliations[int(random() * len(affiliations))], None, "", "", email, "", random() < 0.8, False
+        organisations = demo_content.NGO_NAMES if kind == SubmitterKind.NGO else demo_content.BUSINESS_NAMES
+        organisation = organisations[int(random() * len(organisations))]
+        bin_ = self.bins[organisation] if random() < 0.7 else ""
+        position = positions[int(random() * len(positions))]
+        return name, organisation, None, position, bin_, email, "", random() < 0.8, False
+
+    def history(self, events, pk, state, received, analyst, reason, released, published):
+        """Append the events the services write on the way to ``state``; (decided, released, published) times."""
+        rng, stamp = self.rng, self.formats.stamp
+        steps = self.paths[state]
+        actions = ([Action.ASSIGN.value] if steps else []) + steps
+        if released:
+            actions.append(Action.RELEASE_DECISION.value)
+        if published:
+            actions.append(Action.PUBLISH.value)
+        events.append((pk, Action.SUBMIT.value, "", State.RECEIVED.value, None, "", "", True, stamp(received)))
+        if not steps:
+            return None, None, None
+        delays = [low + rng.random() * (high - low) for low, high in (self.delays[action] for action in actions)]
+        # Squeeze the history into the proposal's age: nothing happens in the future.
+        room = max(self.now - received - 60 - len(actions), 0)
+        scale = min(1.0, room / sum(delays))
+        moment, current = received, State.RECEIVED.value
+        decided = released_at = published_at = None
+        lead = self.staff.lead
+        for action, delay in zip(actions, delays, strict=True):
+            moment += 1 + int(delay * scale)
+            transition = TRANSITIONS.get(action)
+            if transition is not None:
+                target = transition.target.value
+                # The submitter withdraws (no account); deciding is the lead's, the rest the analyst's.
+                actor = None if action == Action.WITHDRAW else lead if transition.permission == DECIDE else analyst
+                events.append((
+                    pk, action, current, target, actor, NOTES.get(action, ""),
+                    reason if action == Action.REJECT else "", transition.public, stamp(moment),
+                ))
+                current = target
+                if target in DECIDED_STATES:
+                    decided = moment
+            elif action == Action.ASSIGN:
+                events.append((pk, action, current, current, lead, self.staff.names[analyst], "", False, stamp(moment)))
+            elif action == Action.RELEASE_DECISION:
+                events.append((pk, action, current, current, lead, "", reason, True, stamp(moment)))
+                released_at = moment
+            else:
+                events.append((pk, action, current, current, lead, "", "", True, stamp(moment)))
+                published_at = moment
+        return decided, released_at, published_at
+
+    def due(self, received):
+        """(acknowledge by, decide by) as deadlines.due_dates computes them, cached per local day."""
+        # Time zones change the date on a quarter hour at the finest, so a quarter hour has one local date.
+        local = self.local_days.get(received // 900)
+        if local is None:
+            local = self.local_days[received // 900] = timezone.localdate(
+                datetime.datetime.fromtimestamp(received, datetime.UTC)
+            )
+        found = self.due_dates.get(local)
+        if found is None:
+            found = self.due_dates[local] = (
+                self.formats.day(deadlines.add_working_days(
+                    local, settings.PARLREFORM_ACKNOWLEDGE_WORKING_DAYS, self.holidays)),
+                self.formats.day(deadlines.add_working_days(
+                    local, settings.PARLREFORM_DECIDE_WORKING_DAYS, self.holidays)),
+            )
+        return found
+
+
+# Loading
+
+@dataclass
+class Result:
+    """What a run added, and where its time went."""
+
+    proposals: int = 0
+    events: int = 0
+    seconds: dict = field(default_factory=lambda: {"rows": 0.0, "load": 0.0, "indexes": 0.0, "analyse": 0.0})
+    index_seconds: dict = field(default_factory=dict)  # rebuild time of each dropped index
+
+
+def load_staff():
+    users = dict(get_user_model().objects.filter(username__in=["lead", "analyst", "analyst2"])
+                 .values_list("username", "pk"))
+    missing = {"lead", "analyst", "analyst2"} - set(users)
+    if missing:
+        raise LookupError(f"Staff accounts missing: {', '.join(sorted(missing))} (run seed_demo).")
+    return Staff(lead=users["lead"], analysts=[users["analyst"], users["analyst2"]],
+                 names={pk: name for name, pk in users.items()})
+
+
+def check_columns():
+    """The rows must fill every column: a field added to the model has to be added here too."""
+    fields = {f.attname for f in Proposal._meta.concrete_fields}
+    if fields != set(PROPOSAL_COLUMNS):
+        raise LookupError(f"PROPOSAL_COLUMNS differs from the model: {sorted(fields ^ set(PROPOSAL_COLUMNS))}")
+
+
+def uses_copy():
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        return hasattr(cursor.cursor, "copy")
+
+
+def generate(count, seed, *, rng, batch_size=None, progress=None):
+    """Append ``count`` synthetic proposals with their events; returns a Result with counts and phase times.
+
+    COPY with explicit ids on PostgreSQL (indexes dropped and rebuilt for large counts), bulk_create elsewhere.
+    Each batch is one transaction: a failure leaves the earlier batches and nothing of its own.
+    """
+    check_columns()
+    copy = uses_copy()
+    result = Result()
+    with connection.cursor() as cursor:
+        if copy:
+            # Reading every code, index builds and big COPYs outlast the web's statement timeout.
+            cursor.execute("SET statement_timeout = 0")
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+        try:
+            existing = Proposal.objects.count()
+            codes = Proposal.objects.values_list("tracking_code", flat=True).iterator(chunk_size=20_000)
+            generator = Generator(rng, seed=seed, formats=CopyFormats() if copy else Formats(), staff=load_staff(),
+                                  existing_codes=codes if existing else ())
+            drop = copy and count >= DROP_INDEXES_MIN_COUNT and existing <= count * DROP_INDEXES_MAX_EXISTING_RATIO
+            saved = drop_indexes(cursor, result) if drop else []
+            try:
+                load(generator, cursor if copy else None, count, batch_size or BATCH_SIZE, result, progress)
+            finally:
+                if saved:
+                    create_indexes(cursor, saved, result)
+            if copy and count:
+                started = time.perf_counter()
+                quote = connection.ops.quote_name
+                cursor.execute(f"ANALYZE {quote(Proposal._meta.db_table)}, {quote(ProposalEvent._meta.db_table)}")
+                result.seconds["analyse"] += time.perf_counter() - started
+        finally:
+            if copy:
+                cursor.execute("RESET statement_timeout")
+                cursor.execute("RESET maintenance_work_mem")
+            # Also after a failure: the batches already committed change the public figures.
+            if result.proposals:
+                bump_public_version()
+    return result
+
+
+def load(generator, cursor, count, batch_size, result, progress):
+    done = 0
+    while done < count:
+        size = min(batch_size, count - done)
+        with transaction.atomic():
+            started = time.perf_counter()
+            ids = reserve_ids(cursor, size)
+            proposals, events = generator.batch(ids)
+            result.seconds["rows"] += time.perf_counter() - started
+            started = time.perf_counter()
+            if cursor is not None:
+                copy_rows(cursor, proposals, events)
+                # Check the deferred foreign keys inside the batch, not at some outer commit: a failure must undo
+                # this batch only, and pending checks would forbid the index rebuild.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            else:
+                create_rows(proposals, events)
+        result.seconds["load"] += time.perf_counter() - started
+        done += size
+        result.proposals += len(proposals)
+        result.events += len(events)
+        if progress:
+            progress(done, count)
+
+
+def reserve_ids(cursor, size):
+    """Primary keys for the next batch, in ascending order, before any row exists (duplicates link to them)."""
+    table = Proposal._meta.db_table
+    if cursor is not None:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, size])
+        return sorted(row[0] for row in cursor.fetchall())
+    # Inside the batch's transaction, which on SQLite holds the write lock from its start.
+    start = (Proposal.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    return range(start, start + size)
+
+
+def copy_rows(cursor, proposals, events):
+    quote = connection.ops.quote_name
+    for model, columns, rows in ((Proposal, PROPOSAL_COLUMNS, proposals), (ProposalEvent, EVENT_COLUMNS, events)):
+        names = ", ".join(quote(model._meta.get_field(column).column) for column in columns)
+        # The raw psycopg cursor: its errors become Django's (IntegrityError...) as the ORM's would.
+        with connection.wrap_database_errors, cursor.cursor.copy(
+            f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN"
+        ) as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+
+
+def create_rows(proposals, events):
+    Proposal.objects.bulk_create([Proposal(**dict(zip(PROPOSAL_COLUMNS, row, strict=True))) for row in proposals])
+    ProposalEvent.objects.bulk_create([ProposalEvent(**dict(zip(EVENT_COLUMNS, row, strict=True))) for row in events])
+
+
+# Index maintenance (PostgreSQL)
+
+INDEXES_SQL = """
+SELECT ix.indexname, ix.indexdef
+FROM pg_indexes ix
+JOIN pg_index i ON i.indexrelid = format('%%I.%%I', ix.schemaname, ix.indexname)::regclass
+WHERE ix.schemaname = current_schema() AND ix.tablename = ANY(%s) AND NOT i.indisunique
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+ORDER BY ix.tablename, ix.indexname
+"""
+
+
+def droppable_indexes(cursor):
+    """(name, definition) of the proposal and event tables' plain indexes: not unique, not behind a constraint.
+
+    Unique indexes stay, so a clashing tracking code or channel reference is refused while loading.
+    """
+    cursor.execute(INDEXES_SQL, [[Proposal._meta.db_table, ProposalEvent._meta.db_table]])
+    return cursor.fetchall()
+
+
+def drop_indexes(cursor, result):
+    started = time.perf_counter()
+    saved = droppable_indexes(cursor)
+    for name, _definition in saved:
+        cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    result.seconds["indexes"] += time.perf_counter() - started
+    return saved
+
+
+def create_indexes(cursor, saved, result):
+    started = time.perf_counter()
+    for number, (name, definition) in enumerate(saved):
+        try:
+            began = time.perf_counter()
+            cursor.execute(definition)
+            result.index_seconds[name] = time.perf_counter() - began
+        except Exception as error:
+            # Say what is still missing, so it can be restored by hand.
+            missing = "\n".join(f"{d};" for _n, d in saved[number:])
+            raise RuntimeError(f"Could not recreate index {name}; still missing:\n{missing}") from error
+    result.seconds["indexes"] += time.perf_counter() - started
