@@ -181,10 +181,8 @@ class CodeSource:
     def __init__(self, random_bits, existing=()):
         self.random_bits = random_bits
         alphabet, base = tracking.ALPHABET, tracking.BASE
-        # Ten bits are two characters: a code is four table lookups, not eight divisions and a check loop.
+        # Ten bits are two characters: a payload is four table lookups, not eight divisions.
         self.pairs = [a + b for a in alphabet for b in alphabet]
-        # Luhn mod 32 doubles every second character from the right, which is the second of each pair.
-        self.sums = [a + (2 * b) // base + (2 * b) % base for a in range(base) for b in range(base)]
         self.used = set()
         values = {char: number for number, char in enumerate(alphabet)}
         for code in existing:
@@ -200,11 +198,9 @@ class CodeSource:
         while number in self.used:
             number = self.random_bits(40)
         self.used.add(number)
-        pairs, sums = self.pairs, self.sums
-        a, b, c, d = number >> 30, (number >> 20) & 1023, (number >> 10) & 1023, number & 1023
-        check = tracking.ALPHABET[-(sums[a] + sums[b] + sums[c] + sums[d]) % 32]
-        compact = pairs[a] + pairs[b] + pairs[c] + pairs[d] + check
-        return f"{compact[:3]}-{compact[3:6]}-{compact[6:]}"
+        pairs = self.pairs
+        payload = pairs[number >> 30] + pairs[number >> 20 & 1023] + pairs[number >> 10 & 1023] + pairs[number & 1023]
+        return tracking.format_code(payload + tracking.check_character(payload))
 
 
 class Formats:
