@@ -279,8 +279,21 @@ def test_mass_campaigns_are_near_duplicates_of_one_original():
         assert len({copy.title for copy in copies}) <= 2
     assert 0.03 < in_campaigns / 1000 < 0.08
     # Small wording changes: the biggest campaign's copies are not all one text.
-    biggest = [p for p in proposals if demo_content.CAMPAIGN["text"][:60] in p.text]
+    biggest = [p for p in proposals if demo_content.campaign().text[:60] in p.text]
     assert len(biggest) >= 10 and len({p.text for p in biggest}) > 3
+
+
+def test_a_text_has_the_same_decision_wherever_it_is_decided():
+    """Generated copies of one demo text never get contradictory outcomes or another text's response (issue 17)."""
+    generate()
+    records = {record.response["en"]: record for record in demo_content.proposals()}
+    decided = Proposal.objects.filter(state__in=DECIDED_STATES)
+    assert decided.count() > 50
+    for proposal in decided:
+        record = records[proposal.response_en]
+        assert record.title in proposal.title
+        assert (proposal.state, proposal.decision_reason) == (record.decision, record.reason), record.key
+        assert (proposal.response_kk, proposal.response_ru) == (record.response["kk"], record.response["ru"])
 
 
 def test_tracking_codes_are_valid_and_unique_across_runs(batch):

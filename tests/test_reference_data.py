@@ -1,4 +1,6 @@
 """Reference fixtures and the demo data command."""
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -6,6 +8,7 @@ from django.utils import translation
 
 from proposals.core.models import Category, Party, Proposal, ProposalEvent, Region
 from proposals.core.workflow import DECIDED_STATES, State
+from proposals.tooling import demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +85,30 @@ def test_seed_demo_histories_match_the_states(seeded):
         assert all(e.created_at >= proposal.received_at for e in events)
         if proposal.state in DECIDED_STATES:
             assert proposal.response_kk and proposal.response_ru
+
+
+def test_seed_demo_decides_each_text_as_its_record_says(seeded):
+    """The same text never gets two outcomes, and its response states the decision it goes with (issue 17)."""
+    records = {record.title: record for record in demo_content.proposals()}
+    decided = Proposal.objects.filter(state__in=DECIDED_STATES)
+    assert decided.count() >= 3
+    for proposal in decided:
+        record = records[proposal.title]
+        assert (proposal.state, proposal.decision_reason) == (record.decision, record.reason), record.key
+        assert [proposal.response_kk, proposal.response_ru, proposal.response_en] == [
+            record.response[code] for code in ("kk", "ru", "en")
+        ], record.key
+
+
+def test_seed_demo_repeats_a_text_with_its_one_decision():
+    # More proposals than texts: texts repeat.
+    call_command("seed_demo", count=150, verbosity=0, stdout=None)
+    titles = Counter(Proposal.objects.exclude(state=State.SPAM).values_list("title", flat=True))
+    assert max(titles.values()) > 1
+    outcomes = {}
+    for title, state in Proposal.objects.filter(state__in=DECIDED_STATES).values_list("title", "state"):
+        outcomes.setdefault(title, set()).add(state)
+    assert {title: states for title, states in outcomes.items() if len(states) > 1} == {}
 
 
 def test_seed_demo_creates_a_login_for_each_role(seeded, client):

@@ -15,25 +15,9 @@ from proposals.core import deadlines, tracking
 from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, Region, SubmitterKind
 from proposals.core.selectors import bump_public_version
 from proposals.core.validators import bin_is_valid
-from proposals.core.workflow import (
-    DECIDE,
-    DECIDED_STATES,
-    PUBLISHABLE_STATES,
-    TRANSITIONS,
-    Action,
-    NotAcceptedReason,
-    State,
-)
+from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content
-from proposals.tooling.management.commands.seed_demo import (
-    AGE_DAYS,
-    DEFAULT_AGE_DAYS,
-    KIND_WEIGHTS,
-    NOTES,
-    PATHS,
-    SPAM,
-    STATE_WEIGHTS,
-)
+from proposals.tooling.management.commands.seed_demo import PATHS
 
 BATCH_SIZE = 20_000
 # From this many new rows on, PostgreSQL indexes are dropped and rebuilt: one sorted build beats a million inserts.
@@ -41,27 +25,16 @@ DROP_INDEXES_MIN_COUNT = 100_000
 # ...unless the table is already so big that rebuilding its indexes costs more than updating them.
 DROP_INDEXES_MAX_EXISTING_RATIO = 4
 
-# seed_demo's ages cover four months; synthetic data covers a year.
-AGE_SCALE = 365 / DEFAULT_AGE_DAYS[1]
+# The demo's ages (fixtures/demo/mix.json) cover four months; synthetic data covers a year.
+YEAR_DAYS = 365
 DAY = 86_400
 HOUR = 3_600
-LANGUAGE_WEIGHTS = {"ru": 50, "kk": 45, "en": 5}
-# The weights seed_demo draws channels with.
-CHANNEL_WEIGHTS = dict(zip(Channel.values, [70, 12, 6, 6, 4, 2], strict=True))
-PUBLISHED_SHARE = 0.85
-RELEASED_SHARE = 0.8
-PUBLISH_NAME_SHARE = 0.3
 # Half of the duplicates repeat a mass campaign, the rest an earlier proposal on the same theme.
 CAMPAIGN_DUPLICATE_SHARE = 0.5
 # Campaign copies not marked as duplicates (yet): with the duplicates above, about 5% of all proposals.
 CAMPAIGN_COPY_SHARE = 0.02
-# Demo proposals (language, category) that become campaign texts besides demo_content.CAMPAIGN.
-CAMPAIGN_SOURCES = [("kk", "electoral-system"), ("ru", "deputies-status"), ("kk", "local-self-government"),
-                    ("ru", "oversight")]
-CAMPAIGN_WEIGHTS = [40, 15, 15, 15, 15]
 # An original must be older than every copy, so campaigns start before the year of ordinary data.
 CAMPAIGN_ORIGINAL_AGE_DAYS = (366, 380)
-CAMPAIGN_ORIGINAL_STATES = frozenset({State.WITH_WORKING_GROUP, *DECIDED_STATES})
 # Earlier proposals remembered per theme as originals for ordinary duplicates.
 ORIGINALS_PER_THEME = 32
 MAX_SENTENCES = 15
@@ -87,24 +60,6 @@ EVENT_COLUMNS = ("proposal_id", "action", "from_state", "to_state", "actor_id", 
                  "created_at")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-TITLE_PREFIX = {"kk": "Ұсыныс: ", "ru": "Предложение: ", "en": "Proposal: "}
-TITLE_NUMBER = {"kk": "{title} (№ {n} ұсыныс)", "ru": "{title} (предложение № {n})", "en": "{title} (proposal {n})"}
-CAMPAIGN_TITLE_SUFFIX = {"kk": " — қолдаймын", "ru": " — поддерживаю", "en": " — I support this"}
-CAMPAIGN_OPENINGS = {
-    "kk": "Біз, төменде қол қойған Қазақстан азаматтары, Жұмыс тобынан келесі ұсынысты қолдауды сұраймыз.",
-    "ru": "Мы, нижеподписавшиеся граждане Казахстана, просим Рабочую группу поддержать следующее предложение.",
-    "en": "We, the undersigned citizens of Kazakhstan, ask the Working Group to support the following proposal.",
-}
-GREETINGS = {
-    "kk": ["Құрметті Жұмыс тобының мүшелері!", "Сәлеметсіз бе!", "Құрметті Жұмыс тобы!"],
-    "ru": ["Уважаемые члены Рабочей группы!", "Здравствуйте!", "Уважаемая Рабочая группа!"],
-    "en": ["Dear members of the Working Group,", "Hello,"],
-}
-CLOSINGS = {
-    "kk": ["Менің пікірімді ескеруді сұраймын.", "Осы ұсынысты толық қолдаймын.", "Рахмет."],
-    "ru": ["Прошу учесть моё мнение.", "Полностью поддерживаю это предложение.", "Спасибо."],
-    "en": ["Please take my view into account.", "I fully support this proposal.", "Thank you."],
-}
 
 
 def sentences(text):
@@ -116,7 +71,7 @@ def cumulative(weights):
     keys, running, total = [], [], 0
     for key, weight in weights.items():
         total += weight
-        keys.append(key.value if hasattr(key, "value") else key)
+        keys.append(key)
         running.append(total)
     return keys, running
 
@@ -138,7 +93,7 @@ def valid_bin(number):
 
 @dataclass
 class Theme:
-    """A demo text a proposal is built around: its title, opening sentences and public texts."""
+    """A demo text a proposal is built around: its title, opening sentences, public texts and decision."""
 
     index: int
     language: str
@@ -150,6 +105,8 @@ class Theme:
     articles: str
     summary: tuple
     response: tuple
+    decision: str
+    reason: str
 
 
 @dataclass
@@ -158,6 +115,7 @@ class Campaign:
 
     theme: Theme
     text_sentences: list
+    weight: int
     original: tuple = None  # (id, received timestamp) in this run
 
 
@@ -180,6 +138,7 @@ class Pools:
     """Everything rows are drawn from, prepared once."""
 
     themes: dict = field(default_factory=dict)  # language -> [Theme]
+    decided: dict = field(default_factory=dict)  # (language, decision) -> [Theme]: a text has one outcome
     rationales: dict = field(default_factory=dict)  # language -> [sentence]
     campaigns: list = field(default_factory=list)
 
@@ -187,34 +146,33 @@ class Pools:
     def build(cls):
         pools = cls()
         by_language = {}
-        for proposal in demo_content.PROPOSALS:
-            language = proposal["language"]
-            by_language.setdefault(language, []).append(proposal)
-            pools.rationales.setdefault(language, []).extend(sentences(proposal["rationale"]))
+        for proposal in demo_content.ordinary():
+            by_language.setdefault(proposal.language, []).append(proposal)
+            pools.rationales.setdefault(proposal.language, []).extend(sentences(proposal.rationale))
         for language, proposals in by_language.items():
             # Longer texts continue with sentences of other proposals in the same language.
-            everything = [s for p in proposals for s in sentences(p["text"]) + sentences(p["rationale"])]
+            everything = [s for p in proposals for s in sentences(p.text) + sentences(p.rationale)]
             pools.themes[language] = [_theme(index, p, everything) for index, p in enumerate(proposals)]
-        sources = [demo_content.CAMPAIGN] + [
-            next(p for p in demo_content.PROPOSALS if (p["language"], p["category"]) == source)
-            for source in CAMPAIGN_SOURCES
-        ]
-        for number, source in enumerate(sources):
+            for theme in pools.themes[language]:
+                pools.decided.setdefault((language, theme.decision), []).append(theme)
+        openings = demo_content.mix().generated_texts["campaign_opening"]
+        for number, source in enumerate(demo_content.campaigns()):
             theme = _theme(-1 - number, source, ())
             # A campaign's opening sets its copies apart from individual proposals on the same theme.
-            opening = [CAMPAIGN_OPENINGS[theme.language]] if source is not demo_content.CAMPAIGN else []
-            pools.campaigns.append(Campaign(theme, opening + theme.own[:4]))
+            opening = [] if source.campaign_only else [openings[theme.language]]
+            pools.campaigns.append(Campaign(theme, opening + theme.own[:4], source.campaign_weight))
         return pools
 
 
 def _theme(index, proposal, pool):
-    own = sentences(proposal["text"])
+    own = sentences(proposal.text)
     return Theme(
-        index=index, language=proposal["language"], category=proposal["category"], title=proposal["title"],
-        own=own, extra=[s for s in pool if s not in own], rationale=sentences(proposal["rationale"]),
-        articles=proposal["articles"],
-        summary=tuple(proposal["summary"][code] for code in ("kk", "ru", "en")),
-        response=tuple(proposal["response"][code] for code in ("kk", "ru", "en")),
+        index=index, language=proposal.language, category=proposal.category, title=proposal.title,
+        own=own, extra=[s for s in pool if s not in own], rationale=sentences(proposal.rationale),
+        articles=proposal.articles,
+        summary=tuple(proposal.summary[code] for code in ("kk", "ru", "en")),
+        response=tuple(proposal.response[code] for code in ("kk", "ru", "en")),
+        decision=proposal.decision, reason=proposal.reason,
     )
 
 
@@ -224,10 +182,8 @@ class CodeSource:
     def __init__(self, random_bits, existing=()):
         self.random_bits = random_bits
         alphabet, base = tracking.ALPHABET, tracking.BASE
-        # Ten bits are two characters: a code is four table lookups, not eight divisions and a check loop.
+        # Ten bits are two characters: a payload is four table lookups, not eight divisions.
         self.pairs = [a + b for a in alphabet for b in alphabet]
-        # Luhn mod 32 doubles every second character from the right, which is the second of each pair.
-        self.sums = [a + (2 * b) // base + (2 * b) % base for a in range(base) for b in range(base)]
         self.used = set()
         values = {char: number for number, char in enumerate(alphabet)}
         for code in existing:
@@ -243,11 +199,9 @@ class CodeSource:
         while number in self.used:
             number = self.random_bits(40)
         self.used.add(number)
-        pairs, sums = self.pairs, self.sums
-        a, b, c, d = number >> 30, (number >> 20) & 1023, (number >> 10) & 1023, number & 1023
-        check = tracking.ALPHABET[-(sums[a] + sums[b] + sums[c] + sums[d]) % 32]
-        compact = pairs[a] + pairs[b] + pairs[c] + pairs[d] + check
-        return f"{compact[:3]}-{compact[3:6]}-{compact[6:]}"
+        pairs = self.pairs
+        payload = pairs[number >> 30] + pairs[number >> 20 & 1023] + pairs[number >> 10 & 1023] + pairs[number & 1023]
+        return tracking.format_code(payload + tracking.check_character(payload))
 
 
 class Formats:
@@ -297,6 +251,8 @@ class Generator:
         self.staff = staff
         self.now = int((now or timezone.now()).timestamp())
         self.created = formats.stamp(self.now)
+        self.mix = mix = demo_content.mix()
+        self.words = mix.generated_texts
         self.pools = Pools.build()
         self.codes = CodeSource(rng.getrandbits, existing_codes)
         self.originals = {}  # (language, theme index) -> [(id, received)]
@@ -306,16 +262,15 @@ class Generator:
         self.categories = dict(Category.objects.values_list("slug", "pk"))
         self.regions = list(Region.objects.order_by("pk").values_list("pk", "name_kk", "name_ru", "name_en"))
         self.parties = list(Party.objects.order_by("pk").values_list("pk", flat=True))
-        self.states = cumulative(STATE_WEIGHTS)
-        self.kinds = cumulative(KIND_WEIGHTS)
-        self.languages = cumulative(LANGUAGE_WEIGHTS)
-        self.channels = cumulative(CHANNEL_WEIGHTS)
-        self.campaign_weights = cumulative(dict(enumerate(CAMPAIGN_WEIGHTS)))
-        self.bins = {name: valid_bin(number)
-                     for number, name in enumerate(demo_content.NGO_NAMES + demo_content.BUSINESS_NAMES)}
+        self.states = cumulative(mix.states)
+        self.kinds = cumulative(mix.submitter_kinds)
+        self.languages = cumulative(mix.generated_languages)
+        self.channels = cumulative(mix.channels)
+        self.campaign_weights = cumulative({n: campaign.weight for n, campaign in enumerate(self.pools.campaigns)})
+        self.bins = {name: valid_bin(number) for number, name in enumerate(mix.ngo_names + mix.business_names)}
         self.paths = {state.value: [action.value for action in actions] for state, actions in PATHS.items()}
-        self.ages = {state.value: tuple(days * AGE_SCALE * DAY for days in AGE_DAYS.get(state, DEFAULT_AGE_DAYS))
-                     for state in State}
+        scale = YEAR_DAYS / mix.age_range("later_states")[1]
+        self.ages = {state.value: tuple(days * scale * DAY for days in mix.age_range(state)) for state in State}
         self.delays = {action.value: (low * HOUR, high * HOUR) for action, (low, high) in DELAY_HOURS.items()}
 
     def batch(self, ids):
@@ -335,10 +290,12 @@ class Generator:
         analyst = self.staff.analysts[int(random() * len(self.staff.analysts))]
         reason = ""
         if state == State.NOT_ACCEPTED:
-            reason = NotAcceptedReason.values[int(random() * len(NotAcceptedReason.values))]
-        released = state in DECIDED_STATES and random() < RELEASED_SHARE
+            reason = theme.reason
+            # Where the reason used to be drawn: a seed keeps giving the states, people and dates it gave before.
+            random()
+        released = state in DECIDED_STATES and random() < self.mix.shares["decision_released"]
         publishable = state in PUBLISHABLE_STATES
-        published = publishable and random() < PUBLISHED_SHARE
+        published = publishable and random() < self.mix.shares["published"]
         decided_at, released_at, published_at = self.history(
             events, pk, state, draft.received, analyst, reason, released, published
         )
@@ -379,35 +336,38 @@ class Generator:
             campaign = draft.campaign = self.pools.campaigns[draw(random, self.campaign_weights)]
             draft.theme, draft.language = campaign.theme, campaign.theme.language
             if campaign.original is None:
-                draft.state, draft.received = self.become_original(state)
+                draft.state, draft.received = self.become_original(state, campaign.theme)
                 campaign.original = (pk, draft.received)
             else:
                 draft.original = campaign.original
+                if state in DECIDED_STATES:
+                    # A copy the Working Group decided on its own gets the campaign text's one decision.
+                    draft.state = campaign.theme.decision
         if draft.theme is None:
-            draft.theme = self.any_theme(draft.language)
+            draft.theme = self.any_theme(draft.language, draft.state)
         if draft.original is not None:
             # After the original, and early enough for the screening and the marking to fit before now.
             after = draft.original[1] + int(HOUR + random() * 7 * DAY)
             draft.received = min(max(draft.received, after), self.now - HOUR)
         return draft
 
-    def any_theme(self, language):
-        themes = self.pools.themes[language]
+    def any_theme(self, language, state=None):
+        """A text in ``language``; for a decided ``state``, one the Working Group decided that way."""
+        themes = self.pools.decided[language, state] if state in DECIDED_STATES else self.pools.themes[language]
         return themes[int(self.rng.random() * len(themes))]
 
     def texts(self, draft, pk, region):
         """(title, text, rationale)."""
         if draft.state == State.SPAM:
-            return SPAM["title"], SPAM["text"], ""
+            return self.mix.spam["title"], self.mix.spam["text"], ""
         if draft.campaign is not None:
             title, text = self.campaign_copy(draft.campaign, is_original=draft.campaign.original[0] == pk)
             return title, text, " ".join(draft.theme.rationale)
         return self.title(draft.theme, region), self.text(draft.theme, draft.kind), self.rationale(draft.theme)
 
-    def become_original(self, state):
+    def become_original(self, state, theme):
         """The state and receipt time of a campaign's original: older than any copy, and a link target."""
-        if state not in CAMPAIGN_ORIGINAL_STATES:
-            state = State.WITH_WORKING_GROUP.value
+        state = theme.decision if state in DECIDED_STATES else State.WITH_WORKING_GROUP.value
         low, high = CAMPAIGN_ORIGINAL_AGE_DAYS
         return state, self.now - int((low + self.rng.random() * (high - low)) * DAY)
 
@@ -438,8 +398,8 @@ class Generator:
             name = region[{"kk": 1, "ru": 2, "en": 3}[theme.language]]
             return f"{theme.title} ({name})"
         if random < 0.85:
-            return TITLE_PREFIX[theme.language] + theme.title
-        return TITLE_NUMBER[theme.language].format(title=theme.title, n=self.rng.randint(1, 9999))
+            return self.words["title_prefix"][theme.language] + theme.title
+        return self.words["numbered_title"][theme.language].format(title=theme.title, n=self.rng.randint(1, 9999))
 
     def text(self, theme, kind):
         # Most people write a few sentences; organisations and experts write more.
@@ -469,33 +429,34 @@ class Generator:
         # The first two sentences stay: they say what the campaign is about.
         if rng.random() < 0.25 and len(chosen) > 3:
             del chosen[2 + int(rng.random() * (len(chosen) - 2))]
+        greetings, closings = self.words["greetings"][language], self.words["closings"][language]
         if rng.random() < 0.4:
-            chosen.insert(0, GREETINGS[language][int(rng.random() * len(GREETINGS[language]))])
+            chosen.insert(0, greetings[int(rng.random() * len(greetings))])
         if rng.random() < 0.4:
-            chosen.append(CLOSINGS[language][int(rng.random() * len(CLOSINGS[language]))])
+            chosen.append(closings[int(rng.random() * len(closings))])
         if rng.random() < 0.15:
-            title += CAMPAIGN_TITLE_SUFFIX[language]
+            title += self.words["campaign_title_suffix"][language]
         return title, " ".join(chosen)
 
     def submitter(self, kind, language, channel):
         """(name, organisation, party, position, BIN, email, phone, with region, publish name), as the form asks."""
         rng, random = self.rng, self.rng.random
-        names = demo_content.CITIZEN_NAMES[language]
-        positions = demo_content.POSITIONS[language]
+        mix = self.mix
+        names, positions = mix.citizen_names[language], mix.positions[language]
         name = names[int(random() * len(names))]
         # A letter comes without an email address; only citizens are asked for a phone number.
         email = "" if channel == Channel.LETTER else f"{kind}{rng.getrandbits(24):07d}@example.org"
         phone = f"+7 7{rng.randint(0, 79):02d} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
         if kind == SubmitterKind.CITIZEN:
             return (name, "", None, "", "", email, phone if random() < 0.7 else "", True,
-                    random() < PUBLISH_NAME_SHARE)
+                    random() < mix.shares["citizen_name_published"])
         if kind == SubmitterKind.PARTY:
             party = self.parties[int(random() * len(self.parties))]
             return name, "", party, positions[int(random() * len(positions))], "", email, "", random() < 0.8, False
         if kind == SubmitterKind.EXPERT:
-            affiliations = demo_content.EXPERT_AFFILIATIONS
+            affiliations = mix.expert_affiliations
             return name, affiliations[int(random() * len(affiliations))], None, "", "", email, "", random() < 0.8, False
-        organisations = demo_content.NGO_NAMES if kind == SubmitterKind.NGO else demo_content.BUSINESS_NAMES
+        organisations = mix.ngo_names if kind == SubmitterKind.NGO else mix.business_names
         organisation = organisations[int(random() * len(organisations))]
         bin_ = self.bins[organisation] if random() < 0.7 else ""
         position = positions[int(random() * len(positions))]
@@ -528,7 +489,7 @@ class Generator:
                 # The submitter withdraws (no account); deciding is the lead's, the rest the analyst's.
                 actor = None if action == Action.WITHDRAW else lead if transition.permission == DECIDE else analyst
                 events.append((
-                    pk, action, current, target, actor, NOTES.get(action, ""),
+                    pk, action, current, target, actor, self.mix.staff_notes.get(action, ""),
                     reason if action == Action.REJECT else "", transition.public, stamp(moment),
                 ))
                 current = target

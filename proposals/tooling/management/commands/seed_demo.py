@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from proposals.core import services
 from proposals.core.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
-from proposals.core.workflow import DECIDE, TRANSITIONS, Action, NotAcceptedReason, State
+from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content
 
 REFERENCE_FIXTURES = ["categories", "regions", "parties"]
@@ -43,25 +43,6 @@ PATHS = {
     State.WITHDRAWN: [Action.START_SCREENING, Action.WITHDRAW],
     State.SPAM: [Action.MARK_SPAM],
 }
-STATE_WEIGHTS = {
-    State.RECEIVED: 10, State.SCREENING: 10, State.IN_REVIEW: 18, State.WITH_WORKING_GROUP: 12,
-    State.ACCEPTED: 10, State.PARTIALLY_ACCEPTED: 9, State.NOT_ACCEPTED: 9, State.DUPLICATE: 6,
-    State.OUT_OF_SCOPE: 6, State.WITHDRAWN: 4, State.SPAM: 3,
-}
-# Oldest and newest age in days of a proposal that has reached each state.
-AGE_DAYS = {State.RECEIVED: (0, 4), State.SCREENING: (1, 10), State.IN_REVIEW: (5, 40)}
-DEFAULT_AGE_DAYS = (20, 120)
-KIND_WEIGHTS = {
-    SubmitterKind.CITIZEN: 60, SubmitterKind.PARTY: 8, SubmitterKind.NGO: 12,
-    SubmitterKind.BUSINESS: 8, SubmitterKind.EXPERT: 12,
-}
-NOTES = {
-    Action.ACCEPT_PARTIALLY: "The proposal is partly reflected in the draft; see the response.",
-    Action.MARK_OUT_OF_SCOPE: "Concerns the executive, not the reform; redirected to the Government via e-Otinish.",
-    Action.WITHDRAW: "Withdrawn by the submitter.",
-    Action.MARK_SPAM: "Advertising, no proposal.",
-}
-SPAM = {"title": "Выгодные кредиты онлайн!!! Звоните", "text": "Лучшие кредиты без справок. Пишите в мессенджер."}
 
 
 class Command(BaseCommand):
@@ -118,6 +99,7 @@ class DemoProposals:
     def __init__(self, rng, staff):
         self.rng = rng
         self.staff = staff
+        self.mix = demo_content.mix()
         self.now = timezone.now()
         self.categories = {c.slug: c for c in Category.objects.all()}
         self.regions = list(Region.objects.all())
@@ -141,84 +123,86 @@ class DemoProposals:
 
     def plan(self, count):
         """(target state, content, submitter kind) for each demo proposal, covering every state."""
-        states = list(STATE_WEIGHTS)
+        rng, mix = self.rng, self.mix
+        states, state_weights = list(mix.states), list(mix.states.values())
+        kinds = list(mix.submitter_kinds)
+        ordinary, campaign = demo_content.ordinary(), demo_content.campaign()
+        # A decided proposal gets a text the Working Group decided that way: a text never has two outcomes.
+        decided = {state: [text for text in ordinary if text.decision == state] for state in DECIDED_STATES}
+        turns = dict.fromkeys(DECIDED_STATES, 0)
         plan = []
         for index in range(count):
-            if index < len(states):
-                state = states[index]
-            else:
-                state = self.rng.choices(states, weights=list(STATE_WEIGHTS.values()))[0]
-            kind = self.rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+            state = states[index] if index < len(states) else rng.choices(states, weights=state_weights)[0]
+            kind = rng.choices(kinds, weights=list(mix.submitter_kinds.values()))[0]
             if index == len(states):
                 # The proposal a mass campaign repeats: kept in review, the copies become its duplicates.
-                state, content, kind = State.IN_REVIEW, demo_content.CAMPAIGN, SubmitterKind.CITIZEN
+                state, content, kind = State.IN_REVIEW, campaign, SubmitterKind.CITIZEN
             elif state == State.SPAM:
-                content, kind = SPAM, SubmitterKind.CITIZEN
+                content, kind = demo_content.spam(), SubmitterKind.CITIZEN
             elif state == State.DUPLICATE and index % 3 == 0:
-                content, kind = demo_content.CAMPAIGN, SubmitterKind.CITIZEN
+                content, kind = campaign, SubmitterKind.CITIZEN
+            elif state in DECIDED_STATES:
+                content = decided[state][turns[state] % len(decided[state])]
+                turns[state] += 1
             else:
-                content = demo_content.PROPOSALS[index % len(demo_content.PROPOSALS)]
+                content = ordinary[index % len(ordinary)]
             plan.append((state, content, kind))
         return plan
 
     def draw(self, state, kind):
-        rng = self.rng
-        low, high = AGE_DAYS.get(state, DEFAULT_AGE_DAYS)
+        rng, shares = self.rng, self.mix.shares
+        low, high = self.mix.age_range(state)
         return {
             "age": datetime.timedelta(days=rng.uniform(low, high)),
             "region": rng.choice(self.regions),
             "party": rng.choice(self.parties),
             "name_pick": rng.random(),
             "org_pick": rng.random(),
-            "publish_name": rng.random() < 0.3,
+            "publish_name": rng.random() < shares["citizen_name_published"],
             "phone": f"+7 7{rng.randint(0, 9)}{rng.randint(0, 9)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-            "channel": rng.choices(list(Channel), weights=[70, 12, 6, 6, 4, 2])[0],
-            "published": rng.random() < 0.85,
-            "released": rng.random() < 0.8,
+            "channel": rng.choices(list(self.mix.channels), weights=list(self.mix.channels.values()))[0],
+            "published": rng.random() < shares["published"],
+            "released": rng.random() < shares["decision_released"],
             "assignee": rng.choice(["analyst", "analyst2"]),
-            "reason": rng.choice(NotAcceptedReason.values),
             "steps": [rng.uniform(2, 72) for _ in range(8)],
         }
 
     def build(self, ref, state, content, kind, draws, plan_index):
-        language = content.get("language", "ru")
-        names = demo_content.CITIZEN_NAMES.get(language) or demo_content.CITIZEN_NAMES["ru"]
-        name = names[int(draws["name_pick"] * len(names))]
-        positions = demo_content.POSITIONS.get(language) or demo_content.POSITIONS["ru"]
+        mix = self.mix
         organisation = ""
         if kind == SubmitterKind.NGO:
-            organisation = pick(demo_content.NGO_NAMES, draws["org_pick"])
+            organisation = pick(mix.ngo_names, draws["org_pick"])
         elif kind == SubmitterKind.BUSINESS:
-            organisation = pick(demo_content.BUSINESS_NAMES, draws["org_pick"])
+            organisation = pick(mix.business_names, draws["org_pick"])
         elif kind == SubmitterKind.EXPERT:
-            organisation = pick(demo_content.EXPERT_AFFILIATIONS, draws["org_pick"])
+            organisation = pick(mix.expert_affiliations, draws["org_pick"])
         received_at = self.now - draws["age"]
         proposal = services.proposal_submit(
             submitter_kind=kind,
-            submitter_name=name,
+            submitter_name=pick(mix.citizen_names[content.language], draws["name_pick"]),
             organisation=organisation,
             party=draws["party"] if kind == SubmitterKind.PARTY else None,
-            position=pick(positions, draws["org_pick"]) if kind != SubmitterKind.CITIZEN else "",
+            position=pick(mix.positions[content.language], draws["org_pick"]) if kind != SubmitterKind.CITIZEN else "",
             email=f"submitter{plan_index + 1}@example.org",
             phone=draws["phone"] if kind == SubmitterKind.CITIZEN else "",
             region=draws["region"],
             publish_name=draws["publish_name"] if kind == SubmitterKind.CITIZEN else False,
-            language=language,
-            title=content["title"],
-            text=content["text"],
-            rationale=content.get("rationale", ""),
-            articles=content.get("articles", ""),
-            category=self.categories.get(content.get("category")),
+            language=content.language,
+            title=content.title,
+            text=content.text,
+            rationale=content.rationale,
+            articles=content.articles,
+            category=self.categories.get(content.category),
             channel=Channel.WEB if kind == SubmitterKind.CITIZEN and state == State.SPAM else draws["channel"],
             external_ref=ref,
             received_at=received_at,
         )
         # Staff write the public texts in the admin; demo data gets them directly.
-        if "summary" in content:
+        if content.summary:
+            decided = state in DECIDED_STATES
             for code in ("kk", "ru", "en"):
-                setattr(proposal, f"summary_{code}", content["summary"][code])
-                decided = state in (State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED)
-                setattr(proposal, f"response_{code}", content["response"][code] if decided else "")
+                setattr(proposal, f"summary_{code}", content.summary[code])
+                setattr(proposal, f"response_{code}", content.response[code] if decided else "")
             proposal.save(update_fields=[f"{f}_{c}" for f in ("summary", "response") for c in ("kk", "ru", "en")])
 
         moments = self.moments(received_at, draws["steps"])
@@ -231,17 +215,14 @@ class DemoProposals:
                 proposal=proposal,
                 action=action,
                 actor=None if action == Action.WITHDRAW else actor,
-                note=NOTES.get(action, ""),
-                reason=draws["reason"] if action == Action.REJECT else "",
+                note=mix.staff_notes.get(action, ""),
+                reason=content.reason if action == Action.REJECT else "",
                 duplicate_of=self.original_for(proposal, content) if action == Action.MARK_DUPLICATE else None,
                 at=next(moments),
             )
-        if proposal.state in (State.ACCEPTED, State.PARTIALLY_ACCEPTED, State.NOT_ACCEPTED) and draws["released"]:
+        if proposal.state in DECIDED_STATES and draws["released"]:
             services.proposal_release_decision(proposal=proposal, actor=lead, at=next(moments))
-        if proposal.summary_kk and proposal.summary_ru and draws["published"] and proposal.state in (
-            State.IN_REVIEW, State.WITH_WORKING_GROUP, State.ACCEPTED, State.PARTIALLY_ACCEPTED,
-            State.NOT_ACCEPTED, State.OUT_OF_SCOPE,
-        ):
+        if proposal.summary_kk and proposal.summary_ru and draws["published"] and proposal.state in PUBLISHABLE_STATES:
             services.proposal_publish(proposal=proposal, actor=lead, at=next(moments))
         return proposal
 
@@ -258,7 +239,7 @@ class DemoProposals:
             state__in=[State.DUPLICATE, State.SPAM, State.WITHDRAWN]
         ).order_by("received_at", "id")
         return (
-            candidates.filter(title=content["title"]).first()
+            candidates.filter(title=content.title).first()
             or candidates.filter(category=proposal.category, received_at__lte=proposal.received_at).first()
             or candidates.first()
         )
