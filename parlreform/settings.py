@@ -191,6 +191,12 @@ else:
         "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }}
+# Rendered HTML fragments, in each process: their keys name everything they show (query, language, choices,
+# reference version), so one is never stale and a process that lacks one renders it again.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlreform-fragments",
+    "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 1_000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -126,3 +126,55 @@ def as_json(by_size, repetitions, generation):
                   for size, results in sorted(by_size.items())},
         "targets": [{"target": text, "met": met} for text, met in targets(by_size)],
     }
+
+
+# The hand-written mode (benchmark_pieces)
+
+def pieces_table(summaries):
+    """The hand-written mode's report as text: for each size, each piece on and off on its pages, and the verdicts."""
+    from proposals.benchmark_pieces import KEEP_SAVING, PAGE_LABELS
+
+    lines = []
+    for size, summary in sorted(summaries.items()):
+        lines += [
+            f"\n{size:,} proposals. Saving: the page's median with the piece off less with it on, in % of the "
+            f"former; keep at {KEEP_SAVING}% or more.",
+            f"{'Piece':<64}{'page':<26}{'on':>9}{'off':>10}{'saving':>8}{'queries':>9}  verdict",
+        ]
+        lines.append("-" * len(lines[-1]))
+        previous = None
+        for row in summary["pieces"]:
+            label = row["label"] if row["piece"] != previous else ""
+            previous = row["piece"]
+            queries = f"{row['on']['queries']}/{row['off']['queries']}"
+            lines.append(f"{label:<64}{PAGE_LABELS[row['page']]:<26}{row['on']['median_ms']:>7.1f}ms"
+                         f"{row['off']['median_ms']:>8.1f}ms{row['saving_percent']:>7.1f}%{queries:>9}  "
+                         f"{row['verdict']}")
+        lines.append("\nNoise: the same page twice in the same rounds")
+        for row in summary["noise"]:
+            lines.append(f"  {PAGE_LABELS[row['page']]:<26}{row['on']['median_ms']:>7.1f}ms"
+                         f"{row['again']['median_ms']:>8.1f}ms{row['difference_percent']:>7.1f}%")
+        lines.append("\nMemos in Django's cache framework instead (difference: + is slower than the hand-made memo)")
+        for row in summary["cache_framework"]:
+            lines.append(f"  {row['piece']:<15}{PAGE_LABELS[row['page']]:<26}{row['variant']:<34}"
+                         f"{row['hand_made']['median_ms']:>7.1f}ms{row['cache']['median_ms']:>8.1f}ms"
+                         f"{row['difference_percent']:>+7.1f}%  queries {row['hand_made']['queries']}/"
+                         f"{row['cache']['queries']}")
+        against = summary["console_against_default"]
+        default = against["default ModelAdmin"]
+        lines.append(f"\nConsole work queue against Django's default ModelAdmin ({default['median_ms']:.1f}ms, "
+                     f"{default['queries']} queries; at least 3× is the aim):")
+        for variant in ("on", "all off"):
+            figures = against[variant]
+            lines.append(f"  every piece {variant.replace('all ', ''):<4}{figures['median_ms']:>8.1f}ms"
+                         f"{figures['queries']:>4} queries{figures['times_faster']:>7.1f}× faster")
+    return "\n".join(lines)
+
+
+def pieces_json(summaries, repetitions, generation):
+    return {
+        "machine": machine(),
+        "rounds": repetitions,
+        "generation": generation,
+        "sizes": {str(size): summary for size, summary in sorted(summaries.items())},
+    }

@@ -52,14 +52,20 @@ class CalendarSpan:
 def calendar_html(changelist):
     """Django's date drill-down for ``changelist`` with periods from CalendarSpan, rendered once per query,
     language and span (as the admin's {% date_hierarchy %} writes it)."""
+    view = spanned(changelist)
+    key = (translation.get_language(), changelist.query_key(), tuple(view.queryset.bounds.items()))
+    return _drilldowns.get_or_render(key, lambda: render(view))
+
+
+def spanned(changelist):
+    """A copy of ``changelist`` whose queryset is its CalendarSpan."""
     view = copy.copy(changelist)
-    view.queryset = span = CalendarSpan(changelist.queryset, changelist.date_hierarchy)
-    key = (translation.get_language(), changelist.query_key(), tuple(span.bounds.items()))
-    return _drilldowns.get_or_render(key, lambda: _render(view))
+    view.queryset = CalendarSpan(changelist.queryset, changelist.date_hierarchy)
+    return view
 
 
-def _render(view):
-    # The templates the admin's tag would choose, with the context Django's date_hierarchy gives them.
+def render(view):
+    """Django's drill-down for changelist ``view``: the templates its tag would choose, with the context it gives."""
     opts = view.opts
     template = select_template([
         f"admin/{opts.app_label}/{opts.model_name}/date_hierarchy.html", f"admin/{opts.app_label}/date_hierarchy.html",

@@ -50,10 +50,16 @@ def console_filters(cl):
 @register.simple_tag
 def console_action_fields(action_form):
     """The actions bar's fields as the admin's actions.html writes them, rendered once per language and choices."""
+    return action_fields_html(action_form)
+
+
+def action_fields_html(action_form):
     key = (translation.get_language(), action_form.auto_id, tuple(map(_field_key, action_form)))
-    return _action_fields.get_or_render(
-        key, lambda: get_template("admin/proposals/proposal/action_fields.html").render({"action_form": action_form})
-    )
+    return _action_fields.get_or_render(key, lambda: render_action_fields(action_form))
+
+
+def render_action_fields(action_form):
+    return get_template("admin/proposals/proposal/action_fields.html").render({"action_form": action_form})
 
 
 def _field_key(bound_field):

@@ -45,12 +45,16 @@ def remembered_fields(form):
     depends only on the submitted values, the language and the reference lists (topics, parties, regions),
     which the key names, so a remembered form is never stale.
     """
+    return filter_fields_html(form)
+
+
+def filter_fields_html(form):
     data = tuple((name, tuple(form.data.getlist(name))) for name in form.fields) if form.is_bound else None
     # Not the form's class: django-filter builds a new one for every request.
     key = (tuple(form.fields), translation.get_language(), data, reference_version.current())
-    return _filter_forms.get_or_render(key, lambda: _render_fields(form))
+    return _filter_forms.get_or_render(key, lambda: render_fields(form))
 
 
-def _render_fields(form):
+def render_fields(form):
     field_template = get_template("includes/field.html")
     return mark_safe("".join(field_template.render({"field": field}) for field in form))
