@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_list import admin_list_filter
 from django.contrib.admin.views.main import ChangeList
-from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.template import engines
 from django.test.utils import override_settings
 from django.utils.safestring import mark_safe
 
-from proposals.admin import calendar, changelist, filters, related, sidebar
+from proposals.admin import calendar, changelist, filters, related
 from proposals.admin.forms import assignable_staff
 from proposals.admin.proposal import ProposalAdmin
 from proposals.benchmark import (
@@ -113,26 +111,22 @@ class Piece:
     label: str
     pages: tuple
     off: Callable
-    # (module, attribute) of its per-process memo, measured in Django's cache framework too.
-    memo: tuple | None = None
 
 
 PIECES = [
     Piece("sidebar", "Filter sidebar memo (admin/sidebar.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "filters_html", django_filters), memo=(sidebar, "_sidebars")),
+          lambda: swapped(console, "filters_html", django_filters)),
     Piece("calendar_memo", "Date drill-down memo (admin/calendar.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "calendar_html", unremembered_calendar), memo=(calendar, "_drilldowns")),
+          lambda: swapped(console, "calendar_html", unremembered_calendar)),
     Piece("calendar_span", "Date drill-down from MIN/MAX, remembered (admin/calendar.py)", CONSOLE_PAGES,
           lambda: swapped(console, "calendar_html", django_calendar)),
     Piece("action_menu", "Action menu memo (templatetags/console.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "action_fields_html", console.render_action_fields),
-          memo=(console, "_action_fields")),
+          lambda: swapped(console, "action_fields_html", console.render_action_fields)),
     Piece("rows", "Rows from a per-page plan (admin/rows.py)", CONSOLE_PAGES, django_result_list),
     Piece("reference_lists", "Reference lists under a version (admin/related.py)", CONSOLE_PAGES,
           own_reference_queries),
     Piece("register_form", "Register filter form memo (templatetags/proposals_extras.py)", REGISTER_PAGES,
-          lambda: swapped(proposals_extras, "filter_fields_html", proposals_extras.render_fields),
-          memo=(proposals_extras, "_filter_forms")),
+          lambda: swapped(proposals_extras, "filter_fields_html", proposals_extras.render_fields)),
 ]
 
 
@@ -144,28 +138,6 @@ def all_console_pieces_off():
             if piece.name != "calendar_memo" and set(piece.pages) & set(CONSOLE_PAGES):
                 stack.enter_context(piece.off())
         yield
-
-
-class CacheFragments:
-    """A memo site's fragments in one of Django's caches, under the key {% cache %} would make of the same parts."""
-
-    def __init__(self, alias, name):
-        self.alias, self.name = alias, name
-
-    def get_or_render(self, key, render):
-        return caches[self.alias].get_or_set(make_template_fragment_key(self.name, [key]), render, None)
-
-
-# The cache-framework variants of each memo: the local-memory alias, and the shared default cache.
-CACHE_VARIANTS = {
-    "cache: fragments (local memory)": "fragments",
-    "cache: default (shared)": "default",
-}
-
-
-def cache_variant(piece, alias):
-    module, attribute = piece.memo
-    return lambda: swapped(module, attribute, CacheFragments(alias, f"benchmark-{piece.name}"))
 
 
 # The run
@@ -180,8 +152,6 @@ def variants(pages):
         for piece in PIECES:
             if page in piece.pages:
                 runs[page, f"{piece.name} off"] = (request, piece.off)
-                for variant, alias in CACHE_VARIANTS.items() if piece.memo else ():
-                    runs[page, f"{piece.name} {variant}"] = (request, cache_variant(piece, alias))
         if page in CONSOLE_PAGES:
             runs[page, "all off"] = (request, all_console_pieces_off)
     runs["admin_changelist", "default ModelAdmin"] = (
@@ -236,23 +206,6 @@ def piece_rows(timings):
     return rows
 
 
-def cache_rows(timings):
-    """Per memo and page: the hand-made memo against each of Django's caches holding the same fragments."""
-    rows = []
-    for piece in PIECES:
-        for page in piece.pages if piece.memo else ():
-            hand_made = timings[page, "on"]
-            for variant in CACHE_VARIANTS:
-                cached = timings[page, f"{piece.name} {variant}"]
-                rows.append({
-                    "piece": piece.name, "page": page, "variant": variant, "hand_made": hand_made.as_dict(),
-                    "cache": cached.as_dict(),
-                    # Positive: the cache framework is slower than the hand-made memo by this share of its median.
-                    "difference_percent": round(100 * (cached.median_ms / hand_made.median_ms - 1), 2),
-                })
-    return rows
-
-
 def noise_rows(timings):
     """Per page: the same variant measured twice (what a difference between two equal variants looks like)."""
     return [
@@ -276,6 +229,6 @@ def console_against_default(timings):
 def summary(timings):
     """Everything the report prints for one size."""
     return {
-        "pieces": piece_rows(timings), "cache_framework": cache_rows(timings), "noise": noise_rows(timings),
+        "pieces": piece_rows(timings), "noise": noise_rows(timings),
         "console_against_default": console_against_default(timings),
     }

@@ -154,12 +154,6 @@ def pieces_table(summaries):
         for row in summary["noise"]:
             lines.append(f"  {PAGE_LABELS[row['page']]:<26}{row['on']['median_ms']:>7.1f}ms"
                          f"{row['again']['median_ms']:>8.1f}ms{row['difference_percent']:>7.1f}%")
-        lines.append("\nMemos in Django's cache framework instead (difference: + is slower than the hand-made memo)")
-        for row in summary["cache_framework"]:
-            lines.append(f"  {row['piece']:<15}{PAGE_LABELS[row['page']]:<26}{row['variant']:<34}"
-                         f"{row['hand_made']['median_ms']:>7.1f}ms{row['cache']['median_ms']:>8.1f}ms"
-                         f"{row['difference_percent']:>+7.1f}%  queries {row['hand_made']['queries']}/"
-                         f"{row['cache']['queries']}")
         against = summary["console_against_default"]
         default = against["default ModelAdmin"]
         lines.append(f"\nConsole work queue against Django's default ModelAdmin ({default['median_ms']:.1f}ms, "

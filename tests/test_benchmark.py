@@ -119,29 +119,14 @@ def test_the_hand_written_mode_measures_each_piece_on_and_off_on_each_of_its_pag
     assert "default ModelAdmin" in text and results["sizes"]["30"]["console_against_default"]
 
 
-def test_the_hand_written_mode_measures_the_memos_in_djangos_cache_framework_too(tmp_path):
-    from proposals import benchmark_pieces
-
-    _text, results = run_hand_written(tmp_path, repetitions=1)
-
-    memos = {piece.name for piece in benchmark_pieces.PIECES if piece.memo}
-    assert memos >= {"sidebar", "calendar_memo", "action_menu", "register_form"}
-    compared = {(row["piece"], row["variant"]) for row in results["sizes"]["30"]["cache_framework"]}
-    assert compared == {(name, variant) for name in memos for variant in benchmark_pieces.CACHE_VARIANTS}
-    for row in results["sizes"]["30"]["cache_framework"]:
-        slower = 100 * (row["cache"]["median_ms"] - row["hand_made"]["median_ms"]) / row["hand_made"]["median_ms"]
-        assert abs(row["difference_percent"] - slower) < 0.1, row
-
-
 def switches():
     """Everything the hand-written mode swaps to switch a piece off or to measure a memo in Django's caches."""
-    from proposals.admin import calendar, changelist, filters, related, sidebar
+    from proposals.admin import changelist, filters, related
     from proposals.admin.proposal import ProposalAdmin
     from proposals.templatetags import console, proposals_extras
 
     return [
         console.filters_html, console.calendar_html, console.action_fields_html, proposals_extras.filter_fields_html,
-        sidebar._sidebars, calendar._drilldowns, console._action_fields, proposals_extras._filter_forms,
         filters.related_rows, ProposalAdmin.change_list_template, changelist.ConsoleChangeList.__dict__["get_results"],
         related.SharedRelatedFilter.__dict__["field_choices"],
     ]
@@ -170,13 +155,13 @@ def hand_written_parts(name):
     from proposals.templatetags import console, proposals_extras
 
     return {
-        "sidebar": [(sidebar, "_sidebars")],
-        "calendar_memo": [(calendar, "_drilldowns")],
-        "calendar_span": [(calendar, "CalendarSpan"), (calendar, "_drilldowns")],
-        "action_menu": [(console, "_action_fields")],
+        "sidebar": [(sidebar, "caches")],
+        "calendar_memo": [(calendar, "caches")],
+        "calendar_span": [(calendar, "CalendarSpan"), (calendar, "caches")],
+        "action_menu": [(console, "caches")],
         "rows": [(console, "rows")],
         "reference_lists": [(related, "RelatedRows")],
-        "register_form": [(proposals_extras, "_filter_forms")],
+        "register_form": [(proposals_extras, "caches")],
     }[name]
 
 

@@ -3,15 +3,12 @@ import copy
 import datetime
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Max, Min
 from django.template.loader import select_template
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-
-from proposals.fragments import FragmentMemo
-
-# The links depend on the query, the language and the two dates only.
-_drilldowns = FragmentMemo(size=200)
 
 
 class CalendarSpan:
@@ -53,8 +50,9 @@ def calendar_html(changelist):
     """Django's date drill-down for ``changelist`` with periods from CalendarSpan, rendered once per query,
     language and span (as the admin's {% date_hierarchy %} writes it)."""
     view = spanned(changelist)
+    # The links depend on the query, the language and the two dates only.
     key = (translation.get_language(), changelist.query_key(), tuple(view.queryset.bounds.items()))
-    return _drilldowns.get_or_render(key, lambda: render(view))
+    return caches["fragments"].get_or_set(make_template_fragment_key("console-drilldown", key), lambda: render(view))
 
 
 def spanned(changelist):

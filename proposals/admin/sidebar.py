@@ -5,19 +5,17 @@ only on the query, the language and the choices the filters list, so a key made 
 reading the page again, or another page of the same list, reuses it.
 """
 from django.contrib.admin.templatetags.admin_list import admin_list_filter
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
 from django.utils.safestring import mark_safe
-
-from proposals.fragments import FragmentMemo
-
-# A few hundred kilobytes per process: staff lists are few, and a forgotten one is only rendered again.
-_sidebars = FragmentMemo(size=200)
 
 
 def filters_html(cl):
     """The HTML of every filter of changelist ``cl``, as the admin's {% admin_list_filter %} writes them."""
-    return _sidebars.get_or_render(
-        _key(cl), lambda: mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))
+    return caches["fragments"].get_or_set(
+        make_template_fragment_key("console-sidebar", _key(cl)),
+        lambda: mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs)),
     )
 
 

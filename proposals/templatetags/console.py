@@ -2,18 +2,16 @@
 from django import template
 from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.templatetags.base import InclusionAdminNode
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.utils import translation
 
 from proposals.admin.calendar import calendar_html
 from proposals.admin.rows import rows
 from proposals.admin.sidebar import filters_html
-from proposals.fragments import FragmentMemo
 
 register = template.Library()
-
-# One entry per language and set of actions a role may run.
-_action_fields = FragmentMemo(size=50)
 
 
 @register.simple_tag
@@ -54,8 +52,11 @@ def console_action_fields(action_form):
 
 
 def action_fields_html(action_form):
+    # One per language and set of actions a role may run.
     key = (translation.get_language(), action_form.auto_id, tuple(map(_field_key, action_form)))
-    return _action_fields.get_or_render(key, lambda: render_action_fields(action_form))
+    return caches["fragments"].get_or_set(
+        make_template_fragment_key("console-actions", key), lambda: render_action_fields(action_form)
+    )
 
 
 def render_action_fields(action_form):

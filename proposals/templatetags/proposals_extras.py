@@ -1,17 +1,15 @@
 """Template helpers: which language a summary is shown in, bar widths for charts, the register's remembered form."""
 from django import template
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from proposals import reference_version
-from proposals.fragments import FragmentMemo
 from proposals.models import CONTENT_LANGUAGES
 
 register = template.Library()
-
-# Each entry is a few kilobytes; most readers use the register with no filter or one.
-_filter_forms = FragmentMemo(size=500)
 
 
 @register.filter
@@ -52,7 +50,9 @@ def filter_fields_html(form):
     data = tuple((name, tuple(form.data.getlist(name))) for name in form.fields) if form.is_bound else None
     # Not the form's class: django-filter builds a new one for every request.
     key = (tuple(form.fields), translation.get_language(), data, reference_version.current())
-    return _filter_forms.get_or_render(key, lambda: render_fields(form))
+    return caches["fragments"].get_or_set(
+        make_template_fragment_key("register-filters", key), lambda: render_fields(form)
+    )
 
 
 def render_fields(form):
