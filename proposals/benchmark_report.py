@@ -23,8 +23,9 @@ LABELS = {
     "duplicates": "Near-duplicate lookup",
 }
 # (page, its baseline, how many times faster the page must be at the largest size)
+# The console's aim was 5×; 3× is enough when more would take copies of Django's internals (issue 16).
 SPEED_TARGETS = [
-    ("admin_changelist", "admin_default", 5),
+    ("admin_changelist", "admin_default", 3),
     ("register_search", "register_search_icontains", 20),
     ("register_deep", "register_deep_offset", 10),
 ]
@@ -56,6 +57,11 @@ def machine():
         "cpu": cpu, "cores": os.cpu_count(), "memory": memory, "database": database,
         "python": platform.python_version(), "django": django.get_version(),
     }
+
+
+def console_target():
+    """How many times faster than Django's default ModelAdmin the console's work queue must be."""
+    return next(factor for name, _baseline, factor in SPEED_TARGETS if name == "admin_changelist")
 
 
 def is_baseline(name):
@@ -157,7 +163,7 @@ def pieces_table(summaries):
         against = summary["console_against_default"]
         default = against["default ModelAdmin"]
         lines.append(f"\nConsole work queue against Django's default ModelAdmin ({default['median_ms']:.1f}ms, "
-                     f"{default['queries']} queries; at least 3× is the aim):")
+                     f"{default['queries']} queries; at least {console_target()}× is the aim):")
         for variant in ("on", "all off"):
             figures = against[variant]
             lines.append(f"  every piece {variant.replace('all ', ''):<4}{figures['median_ms']:>8.1f}ms"

@@ -196,3 +196,8 @@ def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monk
 
     assert off == on
     assert "Парламент &lt;b&gt;бір&lt;/b&gt; палаталы" in on
+
+
+def test_the_console_must_stay_three_times_faster_than_djangos_default_model_admin():
+    assert ("admin_changelist", "admin_default", 3) in benchmark_report.SPEED_TARGETS
+    assert benchmark_report.console_target() == 3
