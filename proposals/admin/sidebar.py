@@ -3,6 +3,9 @@
 Its ten filters rebuild the query string for each of about a hundred links on every page. The HTML depends
 only on the query, the language and the choices the filters list, so a key made of those is never stale, and
 reading the page again, or another page of the same list, reuses it.
+
+Measured (`benchmark --hand-written`, PostgreSQL, 10,000 proposals, preliminary): it saves 0.9% of the work
+queue's median and 7.3% of a search's against Django's own {% admin_list_filter %}, below the 20% that keeps it.
 """
 from django.contrib.admin.templatetags.admin_list import admin_list_filter
 from django.core.cache import caches
