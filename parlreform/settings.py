@@ -2,12 +2,11 @@
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-from parlreform.dburl import parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,6 +30,33 @@ def env_int(name, default):
         return int(value)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def database_from_url(url, *, sqlite_path, statement_timeout_ms=0):
+    """The DATABASES entry for ``url`` (read by dj-database-url); an empty url means the SQLite file ``sqlite_path``.
+
+    Only PostgreSQL and SQLite are supported (search, locks and indexes are written for them): any other database,
+    a PostgreSQL URL without a database name, or a URL that cannot be read is refused at start.
+    """
+    try:
+        config = dj_database_url.parse(url or f"sqlite:///{quote(str(sqlite_path))}")
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {error}") from error
+    options = config.setdefault("OPTIONS", {})
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # IMMEDIATE takes the write lock when a transaction starts, so a
+        # read-check-write inside transaction.atomic() is serialised as on PostgreSQL.
+        options.update(transaction_mode="IMMEDIATE", timeout=20)
+        return config
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_URL must be postgres://user:password@host:port/NAME or sqlite:///PATH")
+    if not config["NAME"]:
+        raise ImproperlyConfigured("DATABASE_URL names no database (postgres://user:password@host:port/NAME)")
+    if statement_timeout_ms:
+        # One slow query must not hold a worker for ever.
+        timeout = f"-c statement_timeout={int(statement_timeout_ms)}"
+        options["options"] = f"{options['options']} {timeout}" if options.get("options") else timeout
+    return {**config, "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
 
 
 PRODUCTION = os.environ.get("DJANGO_ENV", "").strip().lower() == "production"
@@ -149,7 +175,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": parse_database_url(
+    "default": database_from_url(
         os.environ.get("DATABASE_URL", ""),
         sqlite_path=BASE_DIR / "db.sqlite3",
         statement_timeout_ms=env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 15000),
@@ -171,6 +197,12 @@ else:
         "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }}
+# Rendered HTML fragments, in each process: their keys name everything they show (query, language, choices,
+# reference version), so one is never stale and a process that lacks one renders it again.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlreform-fragments",
+    "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 1_000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -438,6 +438,39 @@ def test_the_date_drilldown_is_the_admins_own_markup_and_follows_the_first_and_l
     assert "received_at__month=3" in render("?received_at__year=2026")[0]
 
 
+def refuse_to_render(*args, **kwargs):
+    raise AssertionError("rendered again")
+
+
+@pytest.mark.parametrize("fragment", ["sidebar", "drilldown", "actions"])
+def test_the_consoles_fragments_are_remembered_in_djangos_fragments_cache(fragment, monkeypatch):
+    from django.core.cache import caches
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    from proposals.console import calendar, sidebar
+    from proposals.console.templatetags import console
+
+    make_proposal()
+    request = RequestFactory().get(LIST)
+    request.user, request.resolver_match = make_user("lead"), resolve(LIST)
+    changelist = admin.site._registry[Proposal].get_changelist_instance(request)
+    action_form = admin.site._registry[Proposal].action_form(auto_id=None)
+    action_form.fields["action"].choices = [("", "---------"), ("export_selected", "Export")]
+    show, renderer = {
+        "sidebar": (lambda: console.filters_html(changelist), (sidebar, "admin_list_filter")),
+        "drilldown": (lambda: console.calendar_html(changelist), (calendar, "render")),
+        "actions": (lambda: console.action_fields_html(action_form), (console, "render_action_fields")),
+    }[fragment]
+    first = show()
+
+    monkeypatch.setattr(*renderer, refuse_to_render)
+    assert show() == first
+    caches["fragments"].clear()
+    with pytest.raises(AssertionError, match="rendered again"):
+        show()
+
+
 def test_the_actions_bar_is_the_admins_own_markup_for_each_role_and_language():
     import re
 

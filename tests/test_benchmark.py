@@ -11,7 +11,7 @@ from proposals.core import search, selectors
 from proposals.core.infra import pagination
 from proposals.core.models import Proposal
 from proposals.tooling import benchmark, benchmark_report
-from tests.factories import bulk_public
+from tests.factories import bulk_public, make_user, public_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,118 @@ def test_the_load_test_is_refused_in_production():
     with pytest.raises(CommandError, match="production"):
         call_command("loadtest", submissions=1)
     assert Proposal.objects.count() == 0
+
+
+# The hand-written mode: each piece of our own on and off (Django's own way), interleaved in one run.
+
+def run_hand_written(tmp_path, sizes="30", repetitions=2):
+    output, path = io.StringIO(), tmp_path / "pieces.json"
+    call_command("benchmark", sizes=sizes, repetitions=repetitions, json_path=str(path), hand_written=True,
+                 stdout=output)
+    return output.getvalue(), json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_hand_written_mode_measures_each_piece_on_and_off_on_each_of_its_pages(tmp_path):
+    from proposals.tooling import benchmark_pieces
+
+    text, results = run_hand_written(tmp_path)
+
+    rows = results["sizes"]["30"]["pieces"]
+    measured = {(row["piece"], row["page"]) for row in rows}
+    assert measured == {(piece.name, page) for piece in benchmark_pieces.PIECES for page in piece.pages}
+    for row in rows:
+        assert row["on"]["repetitions"] == row["off"]["repetitions"] == 2, row
+        assert row["on"]["median_ms"] > 0 and row["off"]["median_ms"] > 0, row
+        expected = 100 * (row["off"]["median_ms"] - row["on"]["median_ms"]) / row["off"]["median_ms"]
+        assert abs(row["saving_percent"] - expected) < 0.1, row
+        assert row["verdict"] == ("keep" if row["saving_percent"] >= 20 else "remove"), row
+    for piece in benchmark_pieces.PIECES:
+        assert piece.label in text
+    assert "keep" in text or "remove" in text
+    assert "default ModelAdmin" in text and results["sizes"]["30"]["console_against_default"]
+
+
+def switches():
+    """Everything the hand-written mode swaps to switch a piece off or to measure a memo in Django's caches."""
+    from proposals.console import changelist, filters, related
+    from proposals.console.proposal import ProposalAdmin
+    from proposals.console.templatetags import console
+    from proposals.site.templatetags import proposals_extras
+
+    return [
+        console.filters_html, console.calendar_html, console.action_fields_html, proposals_extras.filter_fields_html,
+        filters.related_rows, ProposalAdmin.change_list_template, changelist.ConsoleChangeList.__dict__["get_results"],
+        related.SharedRelatedFilter.__dict__["field_choices"],
+    ]
+
+
+def test_every_piece_is_back_on_after_the_hand_written_mode(tmp_path):
+    before = switches()
+    run_hand_written(tmp_path, repetitions=1)
+
+    assert all(a is b for a, b in zip(before, switches(), strict=True))
+
+
+class Poisoned:
+    """Stands in for a hand-written piece: any use of it fails the test."""
+
+    def __init__(self, *args, **kwargs):
+        raise AssertionError("a piece switched off was used")
+
+    def __getattr__(self, name):
+        raise AssertionError("a piece switched off was used")
+
+
+def hand_written_parts(name):
+    """(module, attribute) of what piece ``name`` adds to Django's own way."""
+    from proposals.console import calendar, related, sidebar
+    from proposals.console.templatetags import console
+    from proposals.site.templatetags import proposals_extras
+
+    return {
+        "sidebar": [(sidebar, "caches")],
+        "calendar_memo": [(calendar, "caches")],
+        "calendar_span": [(calendar, "CalendarSpan"), (calendar, "caches")],
+        "action_menu": [(console, "caches")],
+        "rows": [(console, "rows")],
+        "reference_lists": [(related, "RelatedRows")],
+        "register_form": [(proposals_extras, "caches")],
+    }[name]
+
+
+def normalised_page(client, url):
+    import re
+
+    response = client.get(url)
+    assert response.status_code == 200
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return re.sub(r"\s+", " ", page)
+
+
+@pytest.mark.parametrize("name", [
+    "sidebar", "calendar_memo", "calendar_span", "action_menu", "rows", "reference_lists", "register_form",
+])
+def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monkeypatch):
+    from django.test import Client
+
+    from proposals.tooling import benchmark_pieces
+
+    piece = next(piece for piece in benchmark_pieces.PIECES if piece.name == name)
+    public_proposal(title="Парламент <b>бір</b> палаталы")
+    client = Client()
+    client.force_login(make_user("lead", first_name="Дәурен", last_name="Сейітов"))
+    url = "/en/proposals/" if piece.pages[0].startswith("register") else "/admin/proposals/proposal/?queue=all"
+    on = normalised_page(client, url)
+
+    for module, attribute in hand_written_parts(name):
+        monkeypatch.setattr(module, attribute, Poisoned)
+    with piece.off():
+        off = normalised_page(client, url)
+
+    assert off == on
+    assert "Парламент &lt;b&gt;бір&lt;/b&gt; палаталы" in on
+
+
+def test_the_console_must_stay_three_times_faster_than_djangos_default_model_admin():
+    assert ("admin_changelist", "admin_default", 3) in benchmark_report.SPEED_TARGETS
+    assert benchmark_report.console_target() == 3

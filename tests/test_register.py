@@ -451,6 +451,26 @@ def test_the_filter_form_is_rendered_as_its_templates_write_it_for_each_query_an
     assert len(seen) == (len(queries) - 1) * 3
 
 
+def test_the_filter_form_is_remembered_in_djangos_fragments_cache(monkeypatch):
+    from django.core.cache import caches
+
+    from proposals.core import selectors
+    from proposals.site.templatetags import proposals_extras
+
+    public_proposal()
+    form = selectors.register(QueryDict("kind=party&party=amanat"))["filter"].form
+    first = proposals_extras.remembered_fields(form)
+
+    def refuse_to_render(form):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(proposals_extras, "render_fields", refuse_to_render)
+    assert proposals_extras.remembered_fields(form) == first
+    caches["fragments"].clear()
+    with pytest.raises(AssertionError, match="rendered again"):
+        proposals_extras.remembered_fields(form)
+
+
 def test_a_warm_register_page_reads_no_reference_list_and_follows_a_renamed_topic(client):
     public_proposal()
     client.get("/en/proposals/")

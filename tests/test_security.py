@@ -308,8 +308,8 @@ def test_a_hit_is_allowed_until_the_window_is_used_up(rf):
 @pytest.fixture
 def table_counters(settings):
     """Counters in the database table whatever REDIS_URL says: these tests look at the table's rows."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                                   "LOCATION": "parlreform_cache"}}
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                                      "LOCATION": "parlreform_cache"}}
 
 
 def test_a_refused_hit_does_not_use_up_the_longer_window(rf, table_counters):
@@ -380,7 +380,8 @@ def redis_url(tmp_path_factory):
 def redis_cache(settings, redis_url):
     from django.core.cache import cache
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    settings.CACHES = {**settings.CACHES,
+                       "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
     cache.clear()
     yield cache
     cache.clear()

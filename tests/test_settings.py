@@ -7,47 +7,62 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from parlreform.dburl import DatabaseURLError, parse_database_url
+from parlreform.settings import database_from_url
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_SECRET = "k7#Qm2v9Lx4Zp8Rt1Wb6Yn3Hc5Jd0Fg-Sa7Ue2Io9Pl4Kj8Mh1Nb6"
 
 
 def test_no_url_means_the_sqlite_file():
-    config = parse_database_url("", sqlite_path="/srv/db.sqlite3")
+    config = database_from_url("", sqlite_path="/srv/db.sqlite3")
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["NAME"] == "/srv/db.sqlite3"
 
 
 def test_postgres_url_is_parsed_with_escapes_and_port():
-    config = parse_database_url(
+    config = database_from_url(
         "postgres://reform%40kz:p%3Ass%2Fw@db.internal:6543/parlreform?sslmode=require",
         sqlite_path="unused",
         statement_timeout_ms=5000,
     )
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["USER"], config["PASSWORD"]) == ("reform@kz", "p:ss/w")
-    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", "6543", "parlreform")
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 6543, "parlreform")
     assert config["OPTIONS"]["sslmode"] == "require"
     assert config["OPTIONS"]["options"] == "-c statement_timeout=5000"
     assert config["CONN_HEALTH_CHECKS"] is True
 
 
 def test_postgresql_scheme_without_port_or_password():
-    config = parse_database_url("postgresql://localhost/reform", sqlite_path="unused")
+    config = database_from_url("postgresql://localhost/reform", sqlite_path="unused")
     assert (config["HOST"], config["PORT"], config["USER"], config["PASSWORD"]) == ("localhost", "", "", "")
     assert "options" not in config["OPTIONS"]
 
 
 def test_sqlite_url_is_accepted():
-    assert parse_database_url("sqlite:////tmp/x.db", sqlite_path="unused")["NAME"] == "/tmp/x.db"
+    assert database_from_url("sqlite:////tmp/x.db", sqlite_path="unused")["NAME"] == "/tmp/x.db"
 
 
-@pytest.mark.parametrize("url", ["mysql://u:p@h/db", "postgres://localhost", "postgres://localhost/"])
+@pytest.mark.parametrize("url", ["", "sqlite:////tmp/x.db"])
+def test_sqlite_transactions_take_the_write_lock_when_they_start(url):
+    config = database_from_url(url, sqlite_path="/srv/db.sqlite3", statement_timeout_ms=5000)
+    assert config["OPTIONS"] == {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
+def test_the_statement_timeout_keeps_a_search_path_named_in_the_url():
+    config = database_from_url("postgres://db.internal/parlreform?currentSchema=reform", sqlite_path="unused",
+                               statement_timeout_ms=5000)
+    assert config["OPTIONS"]["options"] == "-c search_path=reform -c statement_timeout=5000"
+
+
+@pytest.mark.parametrize("url", [
+    "mysql://u:p@h/db", "postgres://localhost", "postgres://localhost/", "postgres://h:port/db", "oracle://h/db",
+])
 def test_bad_urls_are_refused_with_a_message(url):
-    with pytest.raises(DatabaseURLError):
-        parse_database_url(url, sqlite_path="unused")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        database_from_url(url, sqlite_path="unused")
 
 
 def start_django(setting="DEBUG", **env):

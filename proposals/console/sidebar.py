@@ -3,21 +3,22 @@
 Its ten filters rebuild the query string for each of about a hundred links on every page. The HTML depends
 only on the query, the language and the choices the filters list, so a key made of those is never stale, and
 reading the page again, or another page of the same list, reuses it.
+
+Measured (`benchmark --hand-written`, PostgreSQL, 10,000 proposals, preliminary): it saves 0.9% of the work
+queue's median and 7.3% of a search's against Django's own {% admin_list_filter %}, below the 20% that keeps it.
 """
 from django.contrib.admin.templatetags.admin_list import admin_list_filter
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
 from django.utils.safestring import mark_safe
-
-from proposals.core.infra.fragments import FragmentMemo
-
-# A few hundred kilobytes per process: staff lists are few, and a forgotten one is only rendered again.
-_sidebars = FragmentMemo(size=200)
 
 
 def filters_html(cl):
     """The HTML of every filter of changelist ``cl``, as the admin's {% admin_list_filter %} writes them."""
-    return _sidebars.get_or_render(
-        _key(cl), lambda: mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))
+    return caches["fragments"].get_or_set(
+        make_template_fragment_key("console-sidebar", _key(cl)),
+        lambda: mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs)),
     )
 
 

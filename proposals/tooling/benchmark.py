@@ -301,25 +301,28 @@ def benchmark_analyst():
     return user
 
 
-def run_pages(repetitions):
-    """Every page and baseline measured once on the current data: {name: Timing}."""
+@contextlib.contextmanager
+def measuring():
+    """Requests as production serves them (no debug), from the test client's host, with mail kept in memory."""
     # Signing in the benchmark's analyst is not news for the log.
     axes_log = logging.getLogger("axes")
     level = axes_log.level
     axes_log.setLevel(logging.WARNING)
     try:
-        return _run_pages(repetitions)
+        with override_settings(
+            DEBUG=False,
+            ALLOWED_HOSTS=["testserver"],
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ):
+            yield
     finally:
         axes_log.setLevel(level)
 
 
-def _run_pages(repetitions):
+def run_pages(repetitions):
+    """Every page and baseline measured once on the current data: {name: Timing}."""
     results = {}
-    with override_settings(
-        DEBUG=False,
-        ALLOWED_HOSTS=["testserver"],
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    ):
+    with measuring():
         pages = Pages(repetitions)
         for scenario in pages.scenarios():
             # Entered once around all the requests: the warm-up absorbs what entering it costs.

@@ -1,4 +1,8 @@
-"""Values in the shared cache tagged with a version: bumping the version makes every value tagged before it stale."""
+"""Values in the shared cache tagged with a version: bumping the version makes every value tagged before it stale.
+
+Not Django's own cache versions (``version=``): those need the version read first and the value then, two reads
+(two queries with the database cache) where get_many reads both at once.
+"""
 import uuid
 
 from django.core.cache import cache

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from proposals.core.models import Proposal, ProposalEvent
-from proposals.tooling import benchmark, benchmark_report
+from proposals.tooling import benchmark, benchmark_pieces, benchmark_report
 
 
 def sizes_argument(value):
@@ -36,13 +36,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="10000,1000000", help="numbers of proposals, e.g. 10000,1000000")
-        parser.add_argument("--repetitions", type=int, default=30, help="timed requests per page and size")
+        parser.add_argument("--repetitions", type=int, default=None,
+                            help="timed requests per page and size (30), or rounds of the hand-written mode (40)")
         parser.add_argument("--seed", type=int, default=8, help="random seed of the generated proposals")
         parser.add_argument("--json", dest="json_path", help="also write the results to this JSON file")
+        parser.add_argument(
+            "--hand-written", action="store_true",
+            help="instead of the pages against their baselines, measure each hand-written piece on and off "
+                 "(Django's own way) on the pages it serves, interleaved in random order, and say which to keep",
+        )
 
-    def handle(self, *args, sizes, repetitions, seed, json_path, **options):
+    def handle(self, *args, sizes, repetitions, seed, json_path, hand_written=False, **options):
         if settings.PRODUCTION:
             raise CommandError("benchmark adds generated proposals and submissions: refused in production.")
+        if repetitions is None:
+            repetitions = 40 if hand_written else 30
         if repetitions < 1:
             raise CommandError("--repetitions must be at least 1.")
         sizes = sizes_argument(sizes)
@@ -64,24 +72,40 @@ class Command(BaseCommand):
                 self.stdout.write(f"{size:,} proposals: generated {size - existing:,} in {elapsed:.0f} s "
                                   f"({(size - existing) / elapsed:,.0f}/s).")
             try:
-                by_size[size] = benchmark.run_pages(repetitions)
+                if hand_written:
+                    by_size[size] = benchmark_pieces.summary(benchmark_pieces.run_pieces(repetitions))
+                else:
+                    by_size[size] = benchmark.run_pages(repetitions)
             except benchmark.BenchmarkError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(f"{size:,} proposals: measured.")
-        self.report(by_size, repetitions, generation, json_path)
+        if hand_written:
+            self.report_pieces(by_size, repetitions, generation, json_path)
+        else:
+            self.report(by_size, repetitions, generation, json_path)
+
+    def report_pieces(self, by_size, rounds, generation, json_path):
+        self.describe_machine(f"{rounds} rounds, each page in every variant once per round in random order, warm.")
+        self.stdout.write(benchmark_report.pieces_table(by_size))
+        self.write_json(json_path, benchmark_report.pieces_json(by_size, rounds, generation))
 
     def report(self, by_size, repetitions, generation, json_path):
-        info = benchmark_report.machine()
-        self.stdout.write(
-            f"\n{info['database']}; {info['cores']} × {info['cpu']}, {info['memory']}; Python {info['python']}, "
-            f"Django {info['django']}; {repetitions} timed requests per page, warm.\n"
-        )
+        self.describe_machine(f"{repetitions} timed requests per page, warm.")
         self.stdout.write(benchmark_report.table(by_size))
         self.stdout.write("\nTargets:")
         for text, met in benchmark_report.targets(by_size):
             self.stdout.write(f"  {'met    ' if met else 'MISSED '} {text}")
+        self.write_json(json_path, benchmark_report.as_json(by_size, repetitions, generation))
+
+    def describe_machine(self, how):
+        info = benchmark_report.machine()
+        self.stdout.write(
+            f"\n{info['database']}; {info['cores']} × {info['cpu']}, {info['memory']}; Python {info['python']}, "
+            f"Django {info['django']}; {how}\n"
+        )
+
+    def write_json(self, json_path, record):
         if json_path:
             with open(json_path, "w", encoding="utf-8") as output:
-                json.dump(benchmark_report.as_json(by_size, repetitions, generation), output, indent=2,
-                          ensure_ascii=False)
+                json.dump(record, output, indent=2, ensure_ascii=False)
             self.stdout.write(f"\nResults written to {json_path}.")
