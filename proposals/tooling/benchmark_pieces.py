@@ -64,7 +64,7 @@ def django_calendar(cl):
 
 
 # Django's own block of admin/change_list.html, in the console's page.
-DJANGO_RESULT_LIST = """{% extends "admin/proposals/proposal/change_list.html" %}{% load admin_list %}
+DJANGO_RESULT_LIST = """{% extends "console/proposal_change_list.html" %}{% load admin_list %}
 {% block result_list %}
   {% if action_form and actions_on_top and cl.show_admin_actions %}{% admin_actions %}{% endif %}
   {% result_list cl %}
