@@ -321,33 +321,6 @@ def test_the_list_rows_are_the_admins_own_markup(language, query):
     assert expected and all("_changelist_filters" in row for row in expected) == bool(query)
 
 
-def test_the_filter_sidebar_is_the_admins_own_markup_for_each_query_and_language():
-    from django.contrib.admin.templatetags.admin_list import admin_list_filter
-    from django.test import RequestFactory
-    from django.urls import resolve
-    from django.utils import translation
-
-    from proposals.console.sidebar import filters_html
-
-    lead = make_user("lead")
-    make_user("analyst", first_name="Дәурен", last_name="Сейітов")
-    queries = ["", "?queue=all&o=-3.2", "?assignee=none", "?state__exact=in_review&state__exact=accepted&assignee=none"]
-    seen = set()
-    for language in ("kk", "en"):
-        for query in queries:
-            request = RequestFactory().get(LIST + query)
-            request.user, request.resolver_match = lead, resolve(LIST)
-            with translation.override(language):
-                changelist = admin.site._registry[Proposal].get_changelist_instance(request)
-                expected = "".join(admin_list_filter(changelist, spec) for spec in changelist.filter_specs)
-                # The first render and the remembered one.
-                assert filters_html(changelist) == expected and filters_html(changelist) == expected
-            assert "Дәурен Сейітов" in expected
-            assert ('class="selected">\n    <a href="?assignee=none' in expected) == ("assignee=none" in query)
-            seen.add(expected)
-    assert len(seen) == len(queries) * 2
-
-
 def test_the_console_lists_follow_a_renamed_category_and_staff_joining_or_leaving_the_analysts():
     from django.contrib.auth.models import Group, update_last_login
 
@@ -436,59 +409,6 @@ def test_the_date_drilldown_is_the_admins_own_markup_and_follows_the_first_and_l
                 assert ours == djangos and render(query)[0] == djangos
     make_proposal(received_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 9)))
     assert "received_at__month=3" in render("?received_at__year=2026")[0]
-
-
-def refuse_to_render(*args, **kwargs):
-    raise AssertionError("rendered again")
-
-
-@pytest.mark.parametrize("fragment", ["sidebar", "drilldown", "actions"])
-def test_the_consoles_fragments_are_remembered_in_djangos_fragments_cache(fragment, monkeypatch):
-    from django.core.cache import caches
-    from django.test import RequestFactory
-    from django.urls import resolve
-
-    from proposals.console import calendar, sidebar
-    from proposals.console.templatetags import console
-
-    make_proposal()
-    request = RequestFactory().get(LIST)
-    request.user, request.resolver_match = make_user("lead"), resolve(LIST)
-    changelist = admin.site._registry[Proposal].get_changelist_instance(request)
-    action_form = admin.site._registry[Proposal].action_form(auto_id=None)
-    action_form.fields["action"].choices = [("", "---------"), ("export_selected", "Export")]
-    show, renderer = {
-        "sidebar": (lambda: console.filters_html(changelist), (sidebar, "admin_list_filter")),
-        "drilldown": (lambda: console.calendar_html(changelist), (calendar, "render")),
-        "actions": (lambda: console.action_fields_html(action_form), (console, "render_action_fields")),
-    }[fragment]
-    first = show()
-
-    monkeypatch.setattr(*renderer, refuse_to_render)
-    assert show() == first
-    caches["fragments"].clear()
-    with pytest.raises(AssertionError, match="rendered again"):
-        show()
-
-
-def test_the_actions_bar_is_the_admins_own_markup_for_each_role_and_language():
-    import re
-
-    from django.template.loader import get_template
-    from django.utils import translation
-
-    make_proposal()
-    seen = set()
-    for role in ("analyst", "lead"):
-        client = staff_client(role)
-        for language in ("kk", "en"):
-            with translation.override(language):
-                context = {**client.get(LIST, headers={"accept-language": language}).context_data, "action_index": 0}
-                ours, djangos = (get_template(name).render(context) for name in
-                                 ("admin/proposals/proposal/actions.html", "admin/actions.html"))
-            assert re.sub(r"\s+", " ", ours) == re.sub(r"\s+", " ", djangos)
-            seen.add(ours)
-    assert len(seen) == 4  # each role runs other actions, each language names them otherwise
 
 
 def test_a_popup_list_keeps_the_admins_rows_that_hand_the_choice_back():

@@ -132,7 +132,7 @@ def switches():
     from proposals.site.templatetags import proposals_extras
 
     return [
-        console.filters_html, console.calendar_html, console.action_fields_html, proposals_extras.filter_fields_html,
+        console.calendar_html, proposals_extras.filter_fields_html,
         filters.related_rows, ProposalAdmin.change_list_template, changelist.ConsoleChangeList.__dict__["get_results"],
         related.SharedRelatedFilter.__dict__["field_choices"],
     ]
@@ -157,15 +157,12 @@ class Poisoned:
 
 def hand_written_parts(name):
     """(module, attribute) of what piece ``name`` adds to Django's own way."""
-    from proposals.console import calendar, related, sidebar
+    from proposals.console import calendar, related
     from proposals.console.templatetags import console
     from proposals.site.templatetags import proposals_extras
 
     return {
-        "sidebar": [(sidebar, "caches")],
-        "calendar_memo": [(calendar, "caches")],
-        "calendar_span": [(calendar, "CalendarSpan"), (calendar, "caches")],
-        "action_menu": [(console, "caches")],
+        "calendar_span": [(calendar, "CalendarSpan")],
         "rows": [(console, "rows")],
         "reference_lists": [(related, "RelatedRows")],
         "register_form": [(proposals_extras, "caches")],
@@ -181,9 +178,7 @@ def normalised_page(client, url):
     return re.sub(r"\s+", " ", page)
 
 
-@pytest.mark.parametrize("name", [
-    "sidebar", "calendar_memo", "calendar_span", "action_menu", "rows", "reference_lists", "register_form",
-])
+@pytest.mark.parametrize("name", ["calendar_span", "rows", "reference_lists", "register_form"])
 def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monkeypatch):
     from django.test import Client
 

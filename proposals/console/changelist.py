@@ -10,11 +10,6 @@ NOT_IN_LIST_ROWS = (
 
 
 class ConsoleChangeList(ChangeList):
-    def query_key(self):
-        """The list's query, hashable: what its links keep, with every repeated value a filter can read."""
-        repeated = tuple(sorted((name, tuple(values)) for name, values in self.filter_params.items()))
-        return repeated, tuple(sorted(self.params.items()))
-
     def get_results(self, request):
         # Only the displayed rows: the export and the bulk actions start from get_queryset(), read every column
         # and keep the joins.

@@ -10,12 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.contrib.admin.templatetags.admin_list import admin_list_filter
 from django.contrib.admin.views.main import ChangeList
 from django.db import connection
 from django.template import engines
 from django.test.utils import override_settings
-from django.utils.safestring import mark_safe
 
 from proposals.console import calendar, changelist, filters, related
 from proposals.console.forms import assignable_staff
@@ -47,16 +45,6 @@ PAGE_LABELS = {
 
 
 # "Off": Django's own way
-
-def django_filters(cl):
-    """Django's filter sidebar: {% admin_list_filter cl spec %} for each filter, rendered on every request."""
-    return mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))
-
-
-def unremembered_calendar(cl):
-    """The drill-down's periods from one MIN/MAX query, rendered on every request."""
-    return calendar.render(calendar.spanned(cl))
-
 
 def django_calendar(cl):
     """Django's {% date_hierarchy cl %}: its periods from SELECT DISTINCT over the matching rows."""
@@ -115,18 +103,12 @@ class Piece:
 
 
 PIECES = [
-    Piece("sidebar", "Filter sidebar memo (admin/sidebar.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "filters_html", django_filters)),
-    Piece("calendar_memo", "Date drill-down memo (admin/calendar.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "calendar_html", unremembered_calendar)),
-    Piece("calendar_span", "Date drill-down from MIN/MAX, remembered (admin/calendar.py)", CONSOLE_PAGES,
+    Piece("calendar_span", "Date drill-down from MIN/MAX (console/calendar.py)", CONSOLE_PAGES,
           lambda: swapped(console, "calendar_html", django_calendar)),
-    Piece("action_menu", "Action menu memo (templatetags/console.py)", CONSOLE_PAGES,
-          lambda: swapped(console, "action_fields_html", console.render_action_fields)),
-    Piece("rows", "Rows from a per-page plan (admin/rows.py)", CONSOLE_PAGES, django_result_list),
-    Piece("reference_lists", "Reference lists under a version (admin/related.py)", CONSOLE_PAGES,
+    Piece("rows", "Rows from a per-page plan (console/rows.py)", CONSOLE_PAGES, django_result_list),
+    Piece("reference_lists", "Reference lists under a version (console/related.py)", CONSOLE_PAGES,
           own_reference_queries),
-    Piece("register_form", "Register filter form memo (templatetags/proposals_extras.py)", REGISTER_PAGES,
+    Piece("register_form", "Register filter form memo (site/templatetags/proposals_extras.py)", REGISTER_PAGES,
           lambda: swapped(proposals_extras, "filter_fields_html", proposals_extras.render_fields)),
 ]
 
@@ -136,7 +118,7 @@ def all_console_pieces_off():
     """The console as Django renders it: every console piece off (the drill-down with Django's own queries)."""
     with contextlib.ExitStack() as stack:
         for piece in PIECES:
-            if piece.name != "calendar_memo" and set(piece.pages) & set(CONSOLE_PAGES):
+            if set(piece.pages) & set(CONSOLE_PAGES):
                 stack.enter_context(piece.off())
         yield
 
