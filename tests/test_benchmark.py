@@ -126,16 +126,11 @@ def test_the_hand_written_mode_measures_each_piece_on_and_off_on_each_of_its_pag
 
 def switches():
     """Everything the hand-written mode swaps to switch a piece off or to measure a memo in Django's caches."""
-    from proposals.console import changelist, filters, related
     from proposals.console.proposal import ProposalAdmin
     from proposals.console.templatetags import console
     from proposals.site.templatetags import proposals_extras
 
-    return [
-        console.calendar_html, proposals_extras.filter_fields_html,
-        filters.related_rows, ProposalAdmin.change_list_template, changelist.ConsoleChangeList.__dict__["get_results"],
-        related.SharedRelatedFilter.__dict__["field_choices"],
-    ]
+    return [console.calendar_html, proposals_extras.filter_fields_html, ProposalAdmin.change_list_template]
 
 
 def test_every_piece_is_back_on_after_the_hand_written_mode(tmp_path):
@@ -157,14 +152,13 @@ class Poisoned:
 
 def hand_written_parts(name):
     """(module, attribute) of what piece ``name`` adds to Django's own way."""
-    from proposals.console import calendar, related
+    from proposals.console import calendar
     from proposals.console.templatetags import console
     from proposals.site.templatetags import proposals_extras
 
     return {
         "calendar_span": [(calendar, "CalendarSpan")],
         "rows": [(console, "rows")],
-        "reference_lists": [(related, "RelatedRows")],
         "register_form": [(proposals_extras, "caches")],
     }[name]
 
@@ -178,7 +172,7 @@ def normalised_page(client, url):
     return re.sub(r"\s+", " ", page)
 
 
-@pytest.mark.parametrize("name", ["calendar_span", "rows", "reference_lists", "register_form"])
+@pytest.mark.parametrize("name", ["calendar_span", "rows", "register_form"])
 def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monkeypatch):
     from django.test import Client
 

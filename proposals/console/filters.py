@@ -2,7 +2,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from proposals.console.related import related_rows
+from proposals.console.forms import assignable_staff
 from proposals.core.workflow import DECIDED_STATES, OPEN_STATES
 
 
@@ -44,9 +44,9 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        staff = related_rows(request, model_admin).of(model_admin.model._meta.get_field("assignee"))
+        # The staff who may triage, not every user.
         return [("mine", _("Assigned to me")), ("none", _("Unassigned"))] + [
-            (str(user.pk), user.get_full_name() or user.get_username()) for user in staff
+            (str(user.pk), user.get_full_name() or user.get_username()) for user in assignable_staff()
         ]
 
     def queryset(self, request, queryset):

@@ -18,7 +18,6 @@ from proposals.console.changelist import ConsoleChangeList
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ActionForm, ImportForm, IntakeForm
 from proposals.console.paginator import EstimatedCountPaginator
-from proposals.console.related import SharedRelatedFilter
 from proposals.core import search, selectors, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
 from proposals.core.workflow import TRANSITIONS, Action, State
@@ -86,8 +85,8 @@ class ProposalAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["tracking_code", "title_short"]
     list_filter = [
-        QueueFilter, "state", "submitter_kind", ("category", SharedRelatedFilter), ("region", SharedRelatedFilter),
-        "channel", "language", AssigneeFilter, OverdueFilter, ("party", SharedRelatedFilter),
+        QueueFilter, "state", "submitter_kind", "category", "region", "channel", "language", AssigneeFilter,
+        OverdueFilter, "party",
     ]
     list_select_related = ["category", "region", "party", "assignee"]
     list_per_page = 50

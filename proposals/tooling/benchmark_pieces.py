@@ -9,14 +9,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.db import connection
 from django.template import engines
 from django.test.utils import override_settings
 
-from proposals.console import calendar, changelist, filters, related
-from proposals.console.forms import assignable_staff
+from proposals.console import calendar
 from proposals.console.proposal import ProposalAdmin
 from proposals.console.templatetags import console
 from proposals.site.templatetags import proposals_extras
@@ -65,33 +62,6 @@ def django_result_list():
     return swapped(ProposalAdmin, "change_list_template", engines["django"].from_string(DJANGO_RESULT_LIST))
 
 
-def joined_results(self, request):
-    """ChangeList.get_results with the list's own joins (list_select_related), the long texts still left unread."""
-    self.queryset = self.queryset.defer(*changelist.NOT_IN_LIST_ROWS)
-    ChangeList.get_results(self, request)
-
-
-class QueriedStaff:
-    """The assignee filter's staff, read by its own query on every request."""
-
-    def __init__(self, request, model_admin):
-        pass
-
-    def of(self, field):
-        return list(assignable_staff())
-
-
-@contextlib.contextmanager
-def own_reference_queries():
-    """Each related filter reads its own list (Django's RelatedFieldListFilter) and the rows join theirs."""
-    with (
-        swapped(related.SharedRelatedFilter, "field_choices", admin.RelatedFieldListFilter.field_choices),
-        swapped(filters, "related_rows", QueriedStaff),
-        swapped(changelist.ConsoleChangeList, "get_results", joined_results),
-    ):
-        yield
-
-
 @dataclass
 class Piece:
     """A hand-written piece: the pages it serves, and ``off()``, a context in which Django's own way serves them."""
@@ -106,8 +76,6 @@ PIECES = [
     Piece("calendar_span", "Date drill-down from MIN/MAX (console/calendar.py)", CONSOLE_PAGES,
           lambda: swapped(console, "calendar_html", django_calendar)),
     Piece("rows", "Rows from a per-page plan (console/rows.py)", CONSOLE_PAGES, django_result_list),
-    Piece("reference_lists", "Reference lists under a version (console/related.py)", CONSOLE_PAGES,
-          own_reference_queries),
     Piece("register_form", "Register filter form memo (site/templatetags/proposals_extras.py)", REGISTER_PAGES,
           lambda: swapped(proposals_extras, "filter_fields_html", proposals_extras.render_fields)),
 ]
