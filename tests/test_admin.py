@@ -249,7 +249,7 @@ def test_export_opens_as_utf8_and_contains_no_formula_or_contact_details():
 
 def test_exports_of_the_list_and_of_a_selection_cost_the_same_queries_for_2_or_8_rows():
     client = staff_client("lead")
-    client.get(LIST)  # The first page caches the lists of categories, regions, parties and staff.
+    client.get(LIST)  # The first page fills the process's caches (templates, permissions).
     counts = []
     for size in (2, 8):
         bulk_public(size - Proposal.objects.count())
@@ -284,7 +284,7 @@ def test_attachment_download_is_staff_only_and_never_inline(settings, tmp_path):
 
 def test_changelist_query_count_does_not_grow_with_the_table():
     client = staff_client("lead")
-    client.get(LIST)  # The first page caches the lists of categories, regions, parties and staff.
+    client.get(LIST)  # The first page fills the process's caches (templates, permissions).
     counts = []
     for size in (50, 5000):
         bulk_public(size - Proposal.objects.count(), state=State.IN_REVIEW, published_at=None)
@@ -460,6 +460,21 @@ def test_changelist_uses_the_planners_estimate_instead_of_counting_a_large_table
     assert not [sql for sql in sqls if "COUNT(" in sql.upper() and '"proposals_proposal"' in sql and "LIMIT" not in sql]
     assert any(sql.startswith("EXPLAIN") for sql in sqls)
     assert 150 <= response.context["cl"].result_count <= 600
+
+
+@pytest.mark.postgres
+def test_a_console_search_counts_its_matches_to_a_thousand(monkeypatch):
+    from proposals.console import paginator
+
+    monkeypatch.setattr(paginator, "SEARCH_COUNT_LIMIT", 40)
+    bulk_public(120, published_at=None, title="Бірпалаталы Парламент туралы")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE proposals_proposal")
+    with CaptureQueriesContext(connection) as captured:
+        response = staff_client("lead").get(LIST + "?queue=all&q=Бірпалаталы")
+    counts = [query["sql"] for query in captured if "COUNT(" in query["sql"].upper() and "LIMIT" in query["sql"]]
+    assert counts and all("LIMIT 41" in sql for sql in counts)
+    assert response.context["cl"].result_count >= 41
 
 
 def test_analysts_cannot_change_consent_or_published_texts():

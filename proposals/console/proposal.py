@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from proposals.console import actions as bulk
 from proposals.console import export, importer
+from proposals.console import paginator as counting
 from proposals.console.changelist import ConsoleChangeList
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ActionForm, ImportForm, IntakeForm
@@ -165,6 +166,11 @@ class ProposalAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:proposals_proposal_change", args=[proposal.duplicate_of_id])
         return format_html('<a href="{}">{}</a>', url, proposal.duplicate_of)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        searching = bool(request.GET.get("q", "").strip())
+        limit = counting.SEARCH_COUNT_LIMIT if searching else counting.EXACT_COUNT_LIMIT
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, count_limit=limit)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
