@@ -56,7 +56,7 @@ class ProposalsConfig(AppConfig):
         )
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
-        # A saved category, region, party, user or group may change the lists that pages offer; so may a
+        # A saved category, region or party may change the register form's lists; so may a
         # data migration (after the cache table exists).
         reference_version.connect_signals()
         post_migrate.connect(reference_version.bump, sender=self, dispatch_uid="proposals_reference_version")
