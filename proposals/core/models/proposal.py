@@ -1,99 +1,20 @@
-"""Reference data, proposals and their append-only history."""
+"""Proposals and the files sent with them."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from proposals.core.models.reference import Category, Party, Region, in_language
 from proposals.core.workflow import (
     DECIDED_STATES,
     OPEN_STATES,
     PUBLISHABLE_STATES,
-    TIMELINE,
-    Action,
     NotAcceptedReason,
     State,
     public_state,
 )
-
-CONTENT_LANGUAGES = ("kk", "ru", "en")
-
-
-def in_language(obj, field, language=None):
-    """``obj.<field>_<lang>`` for the interface language, falling back through kk, ru, en."""
-    language = (language or get_language() or "kk")[:2]
-    order = [language] + [code for code in CONTENT_LANGUAGES if code != language]
-    for code in order:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
-
-
-class TrilingualName(models.Model):
-    """A reference record named in Kazakh, Russian and English."""
-
-    slug = models.SlugField(_("code"), max_length=60, unique=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    position = models.PositiveSmallIntegerField(pgettext_lazy("display order", "position"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "slug"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return in_language(self, "name")
-
-
-class Category(TrilingualName):
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta(TrilingualName.Meta):
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-
-class Region(TrilingualName):
-    class Kind(models.TextChoices):
-        REGION = "region", pgettext_lazy("kind of region", "Region")
-        CITY = "city", _("City of republican significance")
-        ABROAD = "abroad", _("Abroad")
-
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGION)
-
-    class Meta(TrilingualName.Meta):
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-
-
-class Party(TrilingualName):
-    class Meta(TrilingualName.Meta):
-        verbose_name = _("political party")
-        verbose_name_plural = _("political parties")
-
-
-class Holiday(models.Model):
-    """A public holiday or transferred day off: not a working day for deadlines. Staff correct the calendar."""
-
-    date = models.DateField(_("date"), unique=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-
-    class Meta:
-        verbose_name = _("holiday")
-        verbose_name_plural = _("holidays")
-        ordering = ["date"]
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {in_language(self, 'name')}"
 
 
 class SubmitterKind(models.TextChoices):
@@ -382,93 +303,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class AppendOnlyError(Exception):
-    """The audit log cannot be changed or deleted."""
-
-
-class ProposalEventQuerySet(models.QuerySet):
-    def delete(self):
-        raise AppendOnlyError("Proposal events are append-only and cannot be deleted.")
-
-    def update(self, **kwargs):
-        raise AppendOnlyError("Proposal events are append-only and cannot be changed.")
-
-    def public(self):
-        return self.filter(is_public=True)
-
-
-class ProposalEvent(models.Model):
-    """One entry of a proposal's audit log, written by the services in the same transaction as the change."""
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="events")
-    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
-    from_state = models.CharField(_("from"), max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField(_("to"), max_length=20, choices=State.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    reason = models.CharField(_("reason"), max_length=30, choices=NotAcceptedReason.choices, blank=True)
-    is_public = models.BooleanField(_("on the public timeline"), default=False)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
-
-    objects = ProposalEventQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["proposal", "created_at", "id"], name="event_proposal_time")]
-
-    def __str__(self):
-        return f"{timezone.localtime(self.created_at):%d.%m.%Y %H:%M} {self.get_action_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None or not self._state.adding:
-            raise AppendOnlyError("Proposal events are append-only and cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Proposal events are append-only and cannot be deleted.")
-
-    @property
-    def description(self):
-        """How this event reads on the public timeline."""
-        return TIMELINE.get(self.action) or self.get_action_display()
-
-
-class ProposalNote(models.Model):
-    """An internal staff note; never shown to the public."""
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
-    )
-    text = models.TextField(_("note"))
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return self.text[:60]
-
-
-class RateCounter(models.Model):
-    """Uses of a rate-limited scope in one window, or a claimed one-time value (rows of proposals.core.infra.ratelimit).
-
-    Not in the database cache: its incr is a read then a write, so racing requests lose counts.
-    """
-
-    key = models.CharField(max_length=120, primary_key=True)
-    uses = models.PositiveIntegerField(default=0)
-    # Unix time after which the row counts for nothing (and may be deleted).
-    expires = models.BigIntegerField(db_index=True)
-
-    def __str__(self):
-        return self.key
