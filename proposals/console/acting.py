@@ -14,6 +14,13 @@ from proposals.core.models import ExpertOpinion, Proposal
 from proposals.core.workflow import TRANSITIONS, Action
 
 
+# Refusals the person can put right on the action page itself: it is shown again with what they typed.
+CORRECTABLE = frozenset({
+    "note_required", "reason_required", "response_required", "duplicate_required", "duplicate_invalid",
+    "bad_extension", "bad_assignee",
+})
+
+
 def keep_filters(modeladmin, request, url):
     """``url`` with the list's filters the request carries (``_changelist_filters``), as the admin's own links do."""
     return add_preserved_filters({"preserved_filters": modeladmin.get_preserved_filters(request),
@@ -39,8 +46,8 @@ def act_view(modeladmin, request, object_id, action):
             try:
                 services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.service_arguments())
             except services.WorkflowError as error:
-                if not form.fields.keys() - {"note"} and not (transition and transition.needs_note):
-                    # A one-click action has nothing to correct on a page: say why on the proposal's page.
+                if error.code not in CORRECTABLE:
+                    # Nothing on this page can change it (permission, state): say why on the proposal's page.
                     modeladmin.message_user(request, error.message, messages.ERROR)
                     return HttpResponseRedirect(change_url)
                 # The typed response and note stay on the page with the refusal, never lost.
