@@ -13,7 +13,6 @@ from proposals.core import services, workflow
 from proposals.core.models import ExpertOpinion, Proposal
 from proposals.core.workflow import TRANSITIONS, Action
 
-
 # Refusals the person can put right on the action page itself: it is shown again with what they typed.
 CORRECTABLE = frozenset({
     "note_required", "reason_required", "response_required", "duplicate_required", "duplicate_invalid",
