@@ -95,6 +95,8 @@ class ActionForm(forms.Form):
     def other_fields(self):
         """The fields a page lays out one under another (the template picker and the response have their place)."""
         placed = {"answer_template", *(f"response_{code}" for code in RESPONSE_LANGUAGES)}
+        if self.decides:
+            placed.add("reason")  # A decision's reason comes first: it chooses the answer.
         return [field for field in self if field.name not in placed]
 
     def service_arguments(self):
