@@ -18,11 +18,12 @@ def ensure_roles():
     """The role groups as their data migrations define them (a transactional test's flush removes groups)."""
     roles = importlib.import_module("proposals.core.migrations.0003_staff_roles").ROLES
     grants = importlib.import_module("proposals.core.migrations.0009_holiday_roles").GRANTS
+    answers = importlib.import_module("proposals.core.migrations.0020_public_titles_opinions_answers").GRANTS
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for name, codenames in roles.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = [*codenames, *grants.get(name, [])]
+        wanted = [*codenames, *grants.get(name, []), *answers.get(name, [])]
         group.permissions.set(Permission.objects.filter(content_type__app_label="proposals", codename__in=wanted))
 
 
@@ -75,8 +76,11 @@ def proposal_in_state(state, **extra):
 
 
 def public_proposal(state=State.IN_REVIEW, released=True, **fields):
-    """A published proposal in ``state`` with Kazakh, Russian and English summaries (set-up only)."""
+    """A published proposal in ``state`` with Kazakh, Russian and English public titles and summaries (set-up only)."""
     summaries = {
+        "title_kk": fields.pop("title_kk", "Депутаттар санын көбейту"),
+        "title_ru": fields.pop("title_ru", "Увеличить число депутатов"),
+        "title_en": fields.pop("title_en", "More deputies"),
         "summary_kk": fields.pop("summary_kk", "Автор депутаттар санын көбейтуді ұсынады."),
         "summary_ru": fields.pop("summary_ru", "Автор предлагает увеличить число депутатов."),
         "summary_en": fields.pop("summary_en", "The author proposes more deputies."),
@@ -94,7 +98,8 @@ def bulk_public(count, **fields):
     now = timezone.now()
     defaults = {
         "submitter_kind": SubmitterKind.CITIZEN, "submitter_name": "Бақытжан Серіков", "email": "bulk@example.org",
-        "language": "ru", "title": "Массовое предложение", "text": "Текст", "summary_kk": "Қысқаша",
+        "language": "ru", "title": "Массовое предложение", "text": "Текст", "title_kk": "Жаппай ұсыныс",
+        "title_ru": "Массовое предложение", "summary_kk": "Қысқаша",
         "summary_ru": "Кратко", "state": State.IN_REVIEW, "published_at": now,
         "region": Region.objects.order_by("pk").first(), "category": Category.objects.order_by("pk").first(),
     }

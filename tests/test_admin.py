@@ -50,6 +50,8 @@ def inputs_for(action):
         data["duplicate_of"] = str(make_proposal().pk)
     if action == Action.EXTEND_DEADLINE:
         data["working_days"] = "5"
+    if transition is not None and transition.decides:
+        data.update(response_kk="Жауап", response_ru="Ответ")
     return data
 
 
@@ -59,12 +61,16 @@ def proposal_for(action):
         return proposal_in_state(sorted(TRANSITIONS[action].sources)[0])
     if action == Action.PUBLISH:
         proposal = proposal_in_state(State.IN_REVIEW)
-        Proposal.objects.filter(pk=proposal.pk).update(summary_kk="Қысқаша", summary_ru="Кратко")
+        Proposal.objects.filter(pk=proposal.pk).update(
+            title_kk="Атауы", title_ru="Название", summary_kk="Қысқаша", summary_ru="Кратко"
+        )
         return proposal
     if action == Action.UNPUBLISH:
         return public_proposal()
     if action == Action.RELEASE_DECISION:
-        return proposal_in_state(State.ACCEPTED)
+        proposal = proposal_in_state(State.ACCEPTED)
+        Proposal.objects.filter(pk=proposal.pk).update(response_kk="Жауап", response_ru="Ответ")
+        return proposal
     return make_proposal()
 
 
@@ -88,7 +94,9 @@ def test_each_role_can_do_exactly_what_the_table_allows(role, action):
     response = client.post(act_url(proposal, action), inputs_for(action))
     assert response.status_code == 302
     events_after = ProposalEvent.objects.filter(proposal=proposal).count()
-    assert events_after == events_before + (1 if allowed else 0)
+    # A decision also writes its response (an edit event) in the same transaction.
+    decides = action in TRANSITIONS and TRANSITIONS[action].decides
+    assert events_after == events_before + ((2 if decides else 1) if allowed else 0)
     if action in TRANSITIONS:
         expected = TRANSITIONS[action].target if allowed else proposal.state
         assert Proposal.objects.get(pk=proposal.pk).state == expected

@@ -179,7 +179,7 @@ def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monk
     from proposals.tooling import benchmark_pieces
 
     piece = next(piece for piece in benchmark_pieces.PIECES if piece.name == name)
-    public_proposal(title="Парламент <b>бір</b> палаталы")
+    public_proposal(title="Парламент <b>бір</b> палаталы", title_en="Parliament <b>one</b> chamber")
     client = Client()
     client.force_login(make_user("lead", first_name="Дәурен", last_name="Сейітов"))
     url = "/en/proposals/" if piece.pages[0].startswith("register") else "/admin/proposals/proposal/?queue=all"
@@ -191,7 +191,8 @@ def test_a_piece_switched_off_is_not_used_and_its_page_reads_the_same(name, monk
         off = normalised_page(client, url)
 
     assert off == on
-    assert "Парламент &lt;b&gt;бір&lt;/b&gt; палаталы" in on
+    # The register heads a row with the public title, the console with the submitter's: both escaped.
+    assert "Parliament &lt;b&gt;one&lt;/b&gt; chamber" in on or "Парламент &lt;b&gt;бір&lt;/b&gt; палаталы" in on
 
 
 def test_the_console_must_stay_three_times_faster_than_djangos_default_model_admin():

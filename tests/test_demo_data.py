@@ -1,5 +1,6 @@
 """The demo data files (fixtures/demo/): every record keeps the rules the forms and the model enforce."""
 import dataclasses
+import io
 import json
 import re
 
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 
+from proposals.core import services
 from proposals.core.models import Category, Channel, Language, Proposal, SubmitterKind
 from proposals.core.validators import RATIONALE_MAX, TEXT_MAX, normalise_articles, validate_single_line
 from proposals.core.workflow import DECIDED_STATES, Action, NotAcceptedReason, State
@@ -17,9 +19,29 @@ from proposals.tooling import demo_content
 LANGUAGES = set(Language.values)
 # What a decision is not: a promise to look at the proposal later.
 PROMISES = {
-    "en": ["will be considered", "under consideration", "will return to it", "took note"],
-    "ru": ["будет рассмотрено", "на рассмотрении", "рассматривается", "к сведению"],
+    "en": ["will be considered", "under consideration", "will return to it", "took note", "under discussion",
+           "will be discussed", "further study", "further discussion", "considered further"],
+    "ru": ["будет рассмотрено", "на рассмотрении", "рассматривается", "к сведению", "обсуждается",
+           "будет дополнительно", "дополнительном изучении", "дальнейшего"],
+    "kk": ["қаралады", "талқылануда", "талқыланады", "зерделеуді қажет", "назарға алынды"],
 }
+# What each decision's response says, in every language: the outcome as taken.
+OUTCOME_WORDS = {
+    State.ACCEPTED: {
+        "en": ["supported", "taken into account", "reflected"],
+        "ru": ["поддерж", "учтен", "учтён", "отражён"],
+        "kk": ["қолда", "ескерілді", "көрсетілді"],
+    },
+    State.PARTIALLY_ACCEPTED: {"en": ["partially"], "ru": ["частично"], "kk": ["ішінара"]},
+    State.NOT_ACCEPTED: {
+        "en": ["not accepted", "not supported", "did not support", "did not receive"],
+        "ru": ["не принят", "не получило поддержки", "не поддержал"],
+        "kk": ["қабылданбады", "қолдау таппады", "қолдамады", "ие болмады"],
+    },
+}
+# Words a full acceptance never uses: it would be a partial one or a refusal.
+NOT_IN_AN_ACCEPTANCE = {"en": ["not accepted", "partially"], "ru": ["не принят", "частично"],
+                        "kk": ["қабылданбады", "ішінара"]}
 
 
 def reference_rows(name):
@@ -84,6 +106,11 @@ def record_problems(record, categories):
             problems.append("articles are not article numbers")
     # The demo publishes any text it has (publishing needs Kazakh and Russian); the register also shows English.
     problems += translations_problems(record.summary, "summary")
+    # The public title: the register's heading in each language, one line each (the "title_<lang>" columns).
+    problems += translations_problems(record.public_title, "title")
+    if isinstance(record.public_title, dict):
+        for code, value in record.public_title.items():
+            problems += line_problems(value, f"title_{code}")
     problems += translations_problems(record.response, "response")
     if record.decision not in DECIDED_STATES:
         problems.append(f"decision must be one of {sorted(DECIDED_STATES)}")
@@ -141,13 +168,61 @@ def test_every_language_has_a_text_for_every_decision():
 
 @pytest.mark.parametrize("code", sorted(PROMISES))
 def test_a_decision_reads_as_a_decision_not_a_promise(code):
-    """An accepted or not accepted text's response says what was decided (issue 17: "will be considered")."""
+    """Every decided text's response says what was decided (issue 17: "will be considered"), partial ones too."""
     promising = [
         record.key for record in demo_content.proposals()
-        if record.decision in (State.ACCEPTED, State.NOT_ACCEPTED)
-        and any(phrase in record.response[code].lower() for phrase in PROMISES[code])
+        if any(phrase in record.response[code].lower() for phrase in PROMISES[code])
     ]
     assert promising == []
+
+
+@pytest.mark.parametrize("code", sorted(PROMISES))
+def test_every_response_states_its_own_outcome(code):
+    """A "not accepted" answer says so, a partial one says "partially", an acceptance neither refuses nor halves."""
+    wrong = []
+    for record in demo_content.proposals():
+        text = record.response[code].lower()
+        if not any(word in text for word in OUTCOME_WORDS[record.decision][code]):
+            wrong.append(record.key)
+        if record.decision == State.ACCEPTED and any(word in text for word in NOT_IN_AN_ACCEPTANCE[code]):
+            wrong.append(record.key)
+    assert wrong == []
+
+
+def test_the_out_of_scope_texts_are_never_texts_the_working_group_decides():
+    decided_texts = {record.text for record in demo_content.proposals()}
+    outside = demo_content.out_of_scope()
+    assert len(outside) >= 2 and not decided_texts & {record.text for record in outside}
+    categories = reference_slugs("categories")
+    for record in outside:
+        problems = line_problems(record.title, "title") + translations_problems(record.summary, "summary")
+        assert record.category in categories and record.language in LANGUAGES and problems == []
+        assert translations_problems(record.public_title, "title") == []
+
+
+@pytest.mark.django_db
+def test_the_seeded_demo_never_gives_one_text_two_outcomes_and_every_answer_fits_its_outcome():
+    call_command("seed_demo", count=140, verbosity=0, stdout=io.StringIO())
+    records = {record.text: record for record in demo_content.proposals()}
+    outcomes = {}
+    for proposal in Proposal.objects.exclude(state__in=[State.SPAM]):
+        if proposal.state in DECIDED_STATES or proposal.state == State.OUT_OF_SCOPE:
+            outcomes.setdefault(proposal.text, set()).add(proposal.state)
+        if proposal.state in DECIDED_STATES:
+            record = records[proposal.text]
+            # The response is the one written for this text's decision, and the decision is the text's decision.
+            assert proposal.state == record.decision, proposal.tracking_code
+            assert (proposal.response_kk, proposal.response_ru, proposal.response_en) == (
+                record.response["kk"], record.response["ru"], record.response["en"]
+            )
+            if proposal.state == State.NOT_ACCEPTED:
+                assert proposal.decision_reason == record.reason
+        if proposal.published_at is not None:
+            assert proposal.title_en
+            assert not services.missing_public_texts(proposal)
+    assert {state for states in outcomes.values() for state in states} == {*DECIDED_STATES, State.OUT_OF_SCOPE}
+    assert [text[:60] for text, states in outcomes.items() if len(states) > 1] == []
+    assert Proposal.objects.filter(title_kk="", published_at__isnull=False).count() == 0
 
 
 def test_the_mix_gives_every_choice_a_weight():

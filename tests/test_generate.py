@@ -217,9 +217,10 @@ def replay(proposal, timeline):
         submitter_kind=proposal.submitter_kind, title=proposal.title, text=proposal.text, language=proposal.language,
         region=proposal.region, category=proposal.category, received_at=proposal.received_at,
     )
-    Proposal.objects.filter(pk=copy.pk).update(
-        summary_kk=proposal.summary_kk, summary_ru=proposal.summary_ru, summary_en=proposal.summary_en
-    )
+    Proposal.objects.filter(pk=copy.pk).update(**{
+        f"{field}_{code}": getattr(proposal, f"{field}_{code}")
+        for field in ("title", "summary", "response") for code in ("kk", "ru", "en")
+    })
     for event in timeline[1:]:
         at, actor = event.created_at, event.actor
         if event.action == Action.ASSIGN:

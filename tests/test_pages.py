@@ -31,9 +31,9 @@ def test_home_page_renders_in_each_language(client, language, lang_attribute):
 
 def test_home_page_lists_only_published_proposals(client):
     published = proposal_in_state(State.IN_REVIEW, published_at=timezone.now())
-    Proposal.objects.filter(pk=published.pk).update(title="Ашық тізілімдегі ұсыныс")
+    Proposal.objects.filter(pk=published.pk).update(title_kk="Ашық тізілімдегі ұсыныс", title_ru="Открытое")
     hidden = proposal_in_state(State.SCREENING)
-    Proposal.objects.filter(pk=hidden.pk).update(title="Жария емес ұсыныс")
+    Proposal.objects.filter(pk=hidden.pk).update(title_kk="Жария емес ұсыныс")
     content = client.get("/kk/").content.decode()
     assert "Ашық тізілімдегі ұсыныс" in content
     assert "Жария емес ұсыныс" not in content

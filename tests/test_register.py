@@ -359,7 +359,8 @@ def test_json_has_stable_fields_iso_dates_and_a_total(client):
     data = client.get("/api/proposals.json?per_page=5&lang=kk").json()
     assert data["count"] == 7 and data["count_is_exact"] and len(data["results"]) == 5 and data["next"]
     assert set(data["results"][0]) == {
-        "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
+        "tracking_code", "url", "title", "title_language", "title_kk", "title_ru", "title_en", "original_title",
+        "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
         "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
         "status", "received_at", "published_at", "decision_announced_at", "response"}
 

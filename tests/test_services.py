@@ -54,7 +54,9 @@ def test_intake_refuses_the_same_channel_reference_twice():
 
 
 def with_summaries(proposal):
-    Proposal.objects.filter(pk=proposal.pk).update(summary_kk="Қысқаша мазмұны.", summary_ru="Краткое содержание.")
+    Proposal.objects.filter(pk=proposal.pk).update(
+        title_kk="Атауы", title_ru="Название", summary_kk="Қысқаша мазмұны.", summary_ru="Краткое содержание."
+    )
     proposal.refresh_from_db()
     return proposal
 
@@ -106,7 +108,7 @@ def test_moving_to_a_private_state_unpublishes(analyst):
 def test_decision_stays_private_until_released(lead):
     proposal = with_summaries(proposal_in_state(State.WITH_WORKING_GROUP))
     services.proposal_publish(proposal=proposal, actor=lead)
-    services.proposal_transition(proposal=proposal, action=Action.ACCEPT, actor=lead)
+    services.proposal_decide(proposal=proposal, action=Action.ACCEPT, actor=lead, response={"kk": "Иә", "ru": "Да"})
     assert proposal.public_state == State.WITH_WORKING_GROUP
     assert not proposal.events.filter(action=Action.ACCEPT, is_public=True).exists()
 

@@ -108,7 +108,10 @@ def test_unreleased_decision_stays_hidden_until_released(client):
     proposal = make_proposal()
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT):
         services.proposal_transition(proposal=proposal, action=action, actor=lead)
-    Proposal.objects.filter(pk=proposal.pk).update(response_en="Taken into account in draft article 50.")
+    Proposal.objects.filter(pk=proposal.pk).update(
+        response_kk="Жоба 50-бапта ескерілді.", response_ru="Учтено в статье 50 проекта.",
+        response_en="Taken into account in draft article 50.",
+    )
     content = open_status(client, proposal).content.decode()
     assert "With the Working Group" in content and "draft article 50" not in content
     services.proposal_release_decision(proposal=proposal, actor=lead, at=timezone.now())
@@ -137,6 +140,7 @@ def test_withdrawal_is_refused_once_the_decision_is_released(client):
     open_status(client, proposal)
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD, Action.ACCEPT):
         services.proposal_transition(proposal=proposal, action=action, actor=lead)
+    Proposal.objects.filter(pk=proposal.pk).update(response_kk="Иә.", response_ru="Да.")
     services.proposal_release_decision(proposal=proposal, actor=lead)
     assert "Withdraw my proposal" not in client.get(f"/en/track/{proposal.tracking_code}/").content.decode()
     response = client.post(f"/en/track/{proposal.tracking_code}/withdraw/", follow=True)
@@ -156,7 +160,7 @@ def test_withdrawal_needs_the_submitters_session(client):
 DECISIONS = [
     (Action.ACCEPT, {}),
     (Action.ACCEPT_PARTIALLY, {"note": "Only the Council of Regions part."}),
-    (Action.REJECT, {"reason": NotAcceptedReason.NOT_FEASIBLE}),
+    (Action.REJECT, {"reason": NotAcceptedReason.NOT_FEASIBLE, "note": "Not now."}),
 ]
 
 

@@ -144,7 +144,9 @@ def test_reject_without_reason_is_refused(lead):
     proposal = proposal_in_state(State.WITH_WORKING_GROUP)
     for reason in ["", "because"]:
         with pytest.raises(WorkflowError) as refused:
-            services.proposal_transition(proposal=proposal, action=Action.REJECT, actor=lead, reason=reason)
+            services.proposal_transition(
+                proposal=proposal, action=Action.REJECT, actor=lead, reason=reason, note="Not feasible."
+            )
         assert refused.value.code == "reason_required"
     assert Proposal.objects.get(pk=proposal.pk).state == State.WITH_WORKING_GROUP
 
@@ -152,7 +154,8 @@ def test_reject_without_reason_is_refused(lead):
 def test_reject_records_the_reason(lead):
     proposal = proposal_in_state(State.WITH_WORKING_GROUP)
     services.proposal_transition(
-        proposal=proposal, action=Action.REJECT, actor=lead, reason=NotAcceptedReason.ALREADY_PROVIDED
+        proposal=proposal, action=Action.REJECT, actor=lead, reason=NotAcceptedReason.ALREADY_PROVIDED,
+        note="Already in the draft.",
     )
     assert proposal.decision_reason == NotAcceptedReason.ALREADY_PROVIDED
     assert proposal.events.last().reason == NotAcceptedReason.ALREADY_PROVIDED

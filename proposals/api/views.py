@@ -18,9 +18,11 @@ from proposals.core.infra import ratelimit
 from proposals.core.infra.pagination import with_cursor
 from proposals.core.infra.spreadsheet import stream_csv
 from proposals.core.models import Language, in_language
+from proposals.core.models.reference import language_of
 
 FIELDS = [
-    "tracking_code", "url", "title", "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
+    "tracking_code", "url", "title", "title_language", "title_kk", "title_ru", "title_en", "original_title",
+    "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
     "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
     "status", "received_at", "published_at", "decision_announced_at", "response",
 ]
@@ -32,7 +34,12 @@ CSV_RATE_MESSAGE = _("Too many downloads of the whole CSV from your connection. 
 FIELD_DOCS = [
     ("tracking_code", _("The proposal's public code, e.g. 7K3-M9X-Q2H.")),
     ("url", _("Address of the proposal's page in the register.")),
-    ("title", _("Title, in the language the proposal was written in.")),
+    ("title", _("Public title in the requested language (lang), or in another language if there is none.")),
+    ("title_language", _("The language title is written in: differs from lang when it is a fallback.")),
+    ("title_kk", _("Public title in Kazakh.")),
+    ("title_ru", _("Public title in Russian.")),
+    ("title_en", _("Public title in English (may be empty).")),
+    ("original_title", _("The title as the submitter wrote it, in the language of the original text.")),
     ("summary", _("Public summary in the requested language (lang), or in another language if there is none.")),
     ("summary_kk", _("Public summary in Kazakh.")),
     ("summary_ru", _("Public summary in Russian.")),
@@ -90,7 +97,12 @@ def record(proposal, language, base_url=""):
     return {
         "tracking_code": proposal.tracking_code,
         "url": base_url + reverse("proposal_detail", args=[proposal.tracking_code]),
-        "title": proposal.title,
+        "title": in_language(proposal, "title", language),
+        "title_language": language_of(proposal, "title", language),
+        "title_kk": proposal.title_kk,
+        "title_ru": proposal.title_ru,
+        "title_en": proposal.title_en,
+        "original_title": proposal.title,
         "summary": in_language(proposal, "summary", language),
         "summary_kk": proposal.summary_kk,
         "summary_ru": proposal.summary_ru,

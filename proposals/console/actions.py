@@ -16,13 +16,16 @@ MAX_BULK = 1000
 
 def run_bulk(modeladmin, request, queryset, action):
     """Confirm, then apply ``action`` to every selected proposal; report moved and refused, with reasons."""
-    form = ActionForm(request.POST if "confirm" in request.POST else None, transition=TRANSITIONS.get(action),
-                      action=action, admin_site=modeladmin.admin_site)
+    arguments = {"transition": TRANSITIONS.get(action), "action": action, "admin_site": modeladmin.admin_site}
+    if "use_template" in request.POST:
+        form = ActionForm.with_template(request.POST, **arguments)
+    else:
+        form = ActionForm(request.POST if "confirm" in request.POST else None, **arguments)
     if "confirm" in request.POST and form.is_valid():
         moved, refused = 0, Counter()
         for proposal in queryset.order_by("pk"):
             try:
-                services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.cleaned_data)
+                services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.service_arguments())
                 moved += 1
             except services.WorkflowError as error:
                 refused[str(error.message)] += 1
@@ -50,6 +53,8 @@ def run_bulk(modeladmin, request, queryset, action):
         "action_name": request.POST.get("action"),
         "selected": selected,
         "select_across": "0",
+        "decides": form.decides,
+        "irreversible": arguments["transition"] is not None and arguments["transition"].irreversible,
     }
     return TemplateResponse(request, "console/bulk_action.html", context)
 
@@ -85,6 +90,10 @@ ACTIONS = [
     _bulk(Action.ASSIGN, "triage"),
     _bulk(Action.MARK_SPAM, "triage"),
     _bulk(Action.FORWARD, "decide"),
+    # Decisions that share one answer (a campaign's copies): the same response, recorded for each.
+    _bulk(Action.ACCEPT, "decide"),
+    _bulk(Action.ACCEPT_PARTIALLY, "decide"),
+    _bulk(Action.REJECT, "decide"),
     _bulk(Action.RELEASE_DECISION, "publish"),
     _bulk(Action.PUBLISH, "publish"),
     _bulk(Action.UNPUBLISH, "publish"),

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from proposals.console import acting, export, importer
 from proposals.console import actions as bulk
-from proposals.console import export, importer
 from proposals.console import paginator as counting
 from proposals.console.changelist import ConsoleChangeList
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
-from proposals.console.forms import ActionForm, ImportForm, IntakeForm
+from proposals.console.forms import ImportForm, IntakeForm
 from proposals.console.paginator import EstimatedCountPaginator
 from proposals.core import search, selectors, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
@@ -121,7 +121,9 @@ class ProposalAdmin(admin.ModelAdmin):
             ("email", "phone", "region"),
         ]}),
         (gettext_lazy("Proposal"), {"fields": ["language", "title", "text", "rationale", "articles"]}),
-        (gettext_lazy("Public summary"), {"fields": ["summary_kk", "summary_ru", "summary_en"]}),
+        (gettext_lazy("Public title and summary"), {"fields": [
+            "title_kk", "title_ru", "title_en", "summary_kk", "summary_ru", "summary_en",
+        ]}),
         (gettext_lazy("Working Group response"), {"fields": ["response_kk", "response_ru", "response_en"]}),
     ]
 
@@ -256,12 +258,15 @@ class ProposalAdmin(admin.ModelAdmin):
                 for action in services.available_actions(proposal, request.user)
             ]
             extra_context["likely_duplicates"] = selectors.likely_duplicates(proposal)
+            extra_context["expert_opinion"] = services.latest_opinion(proposal)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         own = [
             path("<int:object_id>/act/<str:action>/", self.admin_site.admin_view(self.act_view),
                  name="proposals_proposal_act"),
+            path("<int:object_id>/opinion/", self.admin_site.admin_view(self.opinion_view),
+                 name="proposals_proposal_opinion"),
             # Not wrapped in admin_view: anyone but permitted staff gets a plain 404, not a login page.
             path("attachment/<int:attachment_id>/download/", never_cache(self.download_view),
                  name="proposals_attachment_download"),
@@ -271,31 +276,12 @@ class ProposalAdmin(admin.ModelAdmin):
         return own + super().get_urls()
 
     def act_view(self, request, object_id, action):
-        """One action on one proposal: a confirmation page when it needs input, then the service."""
-        proposal = get_object_or_404(Proposal, pk=object_id)
-        if action not in Action.values or not self.has_view_permission(request, proposal):
-            raise Http404
-        change_url = reverse("admin:proposals_proposal_change", args=[proposal.pk])
-        form = ActionForm(request.POST if request.method == "POST" else None, transition=TRANSITIONS.get(action),
-                          action=action, admin_site=self.admin_site)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.cleaned_data)
-            except services.WorkflowError as error:
-                self.message_user(request, error.message, messages.ERROR)
-            else:
-                self.message_user(request, _("Done: %(action)s.") % {"action": Action(action).label})
-            return HttpResponseRedirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": Action(action).label,
-            "opts": self.opts,
-            "proposal": proposal,
-            "form": form,
-            "media": self.media + form.media,
-            "change_url": change_url,
-        }
-        return TemplateResponse(request, "console/act.html", context)
+        """One action on one proposal (proposals.console.acting): its question, note or decision, then the service."""
+        return acting.act_view(self, request, object_id, action)
+
+    def opinion_view(self, request, object_id):
+        """The expert opinion's versions and a form for a new one (proposals.console.acting)."""
+        return acting.opinion_view(self, request, object_id)
 
     def download_view(self, request, attachment_id):
         """Staff-only download: never rendered inline, never sniffed as something else."""
@@ -346,6 +332,9 @@ class ProposalAdmin(admin.ModelAdmin):
 def needs_form(action):
     transition = TRANSITIONS.get(action)
     if transition is not None:
-        return transition.needs_note or transition.needs_reason or transition.needs_duplicate
+        return (
+            transition.needs_note or transition.needs_reason or transition.needs_duplicate or transition.decides
+            or transition.irreversible
+        )
     return action in (Action.EXTEND_DEADLINE, Action.ASSIGN, Action.UNPUBLISH)
 

@@ -12,11 +12,12 @@ from django.db.models.expressions import RawSQL
 MAX_WORDS = 8
 # Staff search (the console) looks at everything it has always looked at, the unpublished original text included.
 SEARCHED_FIELDS = ("title", "text", "summary_kk", "summary_ru", "summary_en")
-# Public search looks only at what the public sees: the title, the published summaries, and the Working Group's
-# response once the decision is released. Never the text, the rationale or contact details.
-PUBLIC_FIELDS = ("title", "summary_kk", "summary_ru", "summary_en")
+# Public search looks only at what the public sees: the public titles, the original title (the detail page shows it,
+# labelled), the published summaries, and the Working Group's response once the decision is released. Never the
+# text, the rationale or contact details.
+PUBLIC_FIELDS = ("title_kk", "title_ru", "title_en", "title", "summary_kk", "summary_ru", "summary_en")
 RELEASED_FIELDS = ("response_kk", "response_ru", "response_en")
-# Each stored tsvector (migrations 0005 and 0017) indexes exactly the fields above.
+# Each stored tsvector (migrations 0005 and 0020) indexes exactly the fields above.
 STAFF_VECTOR, PUBLIC_VECTOR = "search_vector", "public_search_vector"
 
 

@@ -45,6 +45,7 @@ class Action(models.TextChoices):
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
     ANONYMISE = "anonymise", _("Remove contact details")
     EDIT = "edit", _("Edit the details")
+    WRITE_OPINION = "write_opinion", _("Write the expert opinion")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -85,6 +86,10 @@ class Transition:
     # The sources are states as the submitter sees them (public_state): a recorded decision not yet released
     # still reads "with the Working Group", so the action stays open until the decision is announced.
     as_seen_publicly: bool = False
+    # Hard to undo (the proposal leaves the work, or the submitter is told): the console asks first.
+    irreversible: bool = False
+    # A recorded decision: the console's decision page takes the public response with it.
+    decides: bool = False
 
 
 def _t(action, sources, target, permission, **flags):
@@ -98,21 +103,35 @@ TRANSITIONS = {
         _t(Action.START_SCREENING, [S.RECEIVED], S.SCREENING, TRIAGE),
         _t(Action.ACCEPT_FOR_REVIEW, [S.SCREENING], S.IN_REVIEW, TRIAGE),
         _t(Action.MARK_DUPLICATE, [S.RECEIVED, S.SCREENING, S.IN_REVIEW], S.DUPLICATE, TRIAGE, needs_duplicate=True),
-        _t(Action.MARK_OUT_OF_SCOPE, [S.RECEIVED, S.SCREENING, S.IN_REVIEW], S.OUT_OF_SCOPE, TRIAGE, needs_note=True),
-        _t(Action.MARK_SPAM, [S.RECEIVED, S.SCREENING], S.SPAM, TRIAGE, public=False),
+        _t(
+            Action.MARK_OUT_OF_SCOPE, [S.RECEIVED, S.SCREENING, S.IN_REVIEW], S.OUT_OF_SCOPE, TRIAGE,
+            needs_note=True, irreversible=True,
+        ),
+        _t(
+            Action.MARK_SPAM, [S.RECEIVED, S.SCREENING], S.SPAM, TRIAGE,
+            public=False, needs_note=True, irreversible=True,
+        ),
         _t(Action.FORWARD, [S.IN_REVIEW], S.WITH_WORKING_GROUP, DECIDE),
         _t(Action.RETURN_TO_REVIEW, [S.WITH_WORKING_GROUP], S.IN_REVIEW, DECIDE, needs_note=True),
         # A decision is recorded privately; RELEASE_DECISION makes it public, so answers go out together.
-        _t(Action.ACCEPT, [S.WITH_WORKING_GROUP], S.ACCEPTED, DECIDE, public=False),
+        _t(Action.ACCEPT, [S.WITH_WORKING_GROUP], S.ACCEPTED, DECIDE, public=False, decides=True),
         _t(
             Action.ACCEPT_PARTIALLY, [S.WITH_WORKING_GROUP], S.PARTIALLY_ACCEPTED, DECIDE,
-            needs_note=True, public=False,
+            needs_note=True, public=False, decides=True,
         ),
-        _t(Action.REJECT, [S.WITH_WORKING_GROUP], S.NOT_ACCEPTED, DECIDE, needs_reason=True, public=False),
+        _t(
+            Action.REJECT, [S.WITH_WORKING_GROUP], S.NOT_ACCEPTED, DECIDE,
+            needs_reason=True, needs_note=True, public=False, decides=True, irreversible=True,
+        ),
         _t(Action.RECONSIDER, DECIDED_STATES, S.WITH_WORKING_GROUP, DECIDE, needs_note=True),
         _t(Action.REOPEN, [S.DUPLICATE, S.OUT_OF_SCOPE, S.SPAM], S.SCREENING, DECIDE, needs_note=True),
         # The submitter's page looks exactly as before a decision until it is released, withdrawal included.
-        _t(Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE, submitter_may=True, as_seen_publicly=True),
+        # Staff withdraw on the submitter's behalf (a letter, a call) and say so in the note; the submitter's own
+        # withdrawal from the public site needs none (note_from_staff_only).
+        _t(
+            Action.WITHDRAW, OPEN_STATES, S.WITHDRAWN, TRIAGE,
+            submitter_may=True, as_seen_publicly=True, needs_note=True, irreversible=True,
+        ),
     ]
 }
 
@@ -176,6 +195,9 @@ EDITABLE_FIELDS = {
     "position": _DESCRIBES,
     "bin": _DESCRIBES,
     "region": _DESCRIBES,
+    "title_kk": _SUMMARY,
+    "title_ru": _SUMMARY,
+    "title_en": _SUMMARY,
     "summary_kk": _SUMMARY,
     "summary_ru": _SUMMARY,
     "summary_en": _SUMMARY,
@@ -196,6 +218,11 @@ def edit_permissions(field, *, published, released):
     if released and rule.once_released:
         needed.add(rule.once_released)
     return needed
+
+
+def note_required(transition, actor):
+    """Whether ``transition`` by ``actor`` (None: the submitter) needs a note: staff say why, submitters need not."""
+    return transition.needs_note and actor is not None
 
 
 def transition_for(action):

@@ -5,6 +5,8 @@ import json
 
 from django.conf import settings
 
+from proposals.core.workflow import State
+
 DEMO_DIR = settings.BASE_DIR / "fixtures" / "demo"
 
 
@@ -24,6 +26,7 @@ class DemoProposal:
     rationale: str
     articles: str
     summary: dict  # language code -> text
+    public_title: dict  # language code -> the title staff write for the register
     decision: str
     response: dict  # language code -> text
     reason: str = ""
@@ -44,6 +47,7 @@ class Mix:
     age_days: dict
     staff_notes: dict
     spam: dict
+    out_of_scope: list
     citizen_names: dict
     ngo_names: list
     business_names: list
@@ -107,7 +111,19 @@ def spam():
     """The advertising that reaches the form: no category, nothing to summarise or answer."""
     text = mix().spam
     return DemoProposal(key="spam", language=text["language"], category="", title=text["title"], text=text["text"],
-                        rationale="", articles="", summary={}, decision="", response={})
+                        rationale="", articles="", summary={}, public_title={}, decision="", response={})
+
+
+def out_of_scope():
+    """Requests outside the reform (a road, a tariff, a pension): the only texts seed_demo marks out of scope.
+
+    The Working Group's texts are never marked out of scope, so no text is both decided and out of scope.
+    """
+    return [
+        DemoProposal(key=f"out-of-scope-{number}", rationale="", articles="", decision=State.OUT_OF_SCOPE.value,
+                     response={}, **record)
+        for number, record in enumerate(mix().out_of_scope, 1)
+    ]
 
 
 def campaigns():

@@ -52,7 +52,8 @@ PROPOSAL_COLUMNS = (
     "id", "tracking_code", "submitter_kind", "submitter_name", "organisation", "party_id", "position", "bin",
     "email", "phone", "region_id", "publish_name", "language", "channel", "external_ref", "submission_token",
     "title", "text", "rationale", "articles", "category_id", "state", "assignee_id", "duplicate_of_id",
-    "decision_reason", "summary_kk", "summary_ru", "summary_en", "response_kk", "response_ru", "response_en",
+    "decision_reason", "title_kk", "title_ru", "title_en", "summary_kk", "summary_ru", "summary_en", "response_kk",
+    "response_ru", "response_en",
     "received_at", "acknowledge_due", "decision_due", "decided_at", "decision_released_at", "published_at",
     "anonymised_at", "created_at", "updated_at",
 )
@@ -107,6 +108,7 @@ class Theme:
     response: tuple
     decision: str
     reason: str
+    public_title: tuple = ("", "", "")
 
 
 @dataclass
@@ -173,6 +175,7 @@ def _theme(index, proposal, pool):
         summary=tuple(proposal.summary[code] for code in ("kk", "ru", "en")),
         response=tuple(proposal.response[code] for code in ("kk", "ru", "en")),
         decision=proposal.decision, reason=proposal.reason,
+        public_title=tuple(proposal.public_title[code] for code in ("kk", "ru", "en")),
     )
 
 
@@ -309,6 +312,7 @@ class Generator:
             None if state == State.SPAM else self.categories.get(theme.category),
             state, analyst if self.paths[state] else None,
             original[0] if original is not None and state == State.DUPLICATE else None, reason,
+            *(theme.public_title if publishable else ("", "", "")),
             *(theme.summary if publishable else ("", "", "")),
             *(theme.response if state in DECIDED_STATES else ("", "", "")),
             stamp(draft.received), *self.due(draft.received),

@@ -77,3 +77,27 @@ def test_pages_reflow_at_320_pixels_and_200_percent_zoom(live_server, open_conte
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (path, overflow)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_decision_and_opinion_pages_have_no_serious_accessibility_violations(live_server, open_context, language,
+                                                                                 shot):
+    from django.core.management import call_command
+
+    from proposals.core import services
+    from proposals.core.workflow import State
+    from tests.e2e.test_journeys import login
+    from tests.factories import make_proposal, make_user, put_in_state
+
+    call_command("loaddata", "answer_templates", verbosity=0)
+    proposal = put_in_state(make_proposal(), State.WITH_WORKING_GROUP)
+    services.opinion_write(proposal=proposal, author=make_user("analyst"), recommendation="accept",
+                           reasoning="Қолдау.", consistency="consistent")
+    _context, page = open_context(1280, 900, f"{language}-KZ")
+    login(page, live_server.url, "lead")
+    found = {}
+    for name, path in [("decision", "act/reject/"), ("withdraw-question", "act/withdraw/"), ("opinion", "opinion/")]:
+        page.goto(f"{live_server.url}/admin/proposals/proposal/{proposal.pk}/{path}")
+        found[name] = serious_violations(page)
+        shot(page, f"{language}-{name}")
+    assert {name: v for name, v in found.items() if v} == {}

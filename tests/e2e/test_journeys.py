@@ -4,10 +4,11 @@ import io
 import re
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from proposals.core import access, services
-from proposals.core.models import Category, Party, Proposal, SubmitterKind
+from proposals.core.models import AnswerTemplate, Category, Party, Proposal, SubmitterKind
 from proposals.core.workflow import Action, State
 from tests.factories import make_proposal, make_user, put_in_state
 from tests.submission import PDF_BYTES as PDF
@@ -161,31 +162,79 @@ def test_analyst_triages_the_work_queue(live_server, open_context, shot):
 
 
 def test_lead_forwards_records_releases_and_publishes(live_server, open_context, shot):
+    call_command("loaddata", "answer_templates", verbosity=0)
+    template = AnswerTemplate.objects.filter(outcome=State.PARTIALLY_ACCEPTED).order_by("position").first()
     proposal = make_proposal(title="Мәслихаттардың өкілеттігін кеңейту")
     setup_lead = make_user("lead")
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW):
         services.proposal_transition(proposal=proposal, action=action, actor=setup_lead)
-    Proposal.objects.filter(pk=proposal.pk).update(summary_kk="Қысқаша мазмұны.", summary_ru="Краткое изложение.")
-    _context, page = open_context(1400, 900, "kk-KZ")
+    Proposal.objects.filter(pk=proposal.pk).update(
+        title_kk="Мәслихаттардың бюджеттік өкілеттігі", title_ru="Бюджетные полномочия маслихатов",
+        summary_kk="Қысқаша мазмұны.", summary_ru="Краткое изложение.",
+    )
+    services.opinion_write(
+        proposal=proposal, author=make_user("analyst"), recommendation="accept_in_part",
+        reasoning="Бюджеттік өкілеттік заңмен реттеледі; қағидатты Конституцияда бекітуге болады.",
+        articles="86", consistency="needs_amendment", consistency_comment="86-бапқа толықтыру қажет.",
+    )
+    _context, page = open_context(1280, 900, "ru-RU")
     login(page, live_server.url, "lead")
     admin_change(page, live_server.url, proposal)
     click_action(page, Action.FORWARD)
-    page.fill("#id_response_kk", "Ұсыныс ішінара ескерілді.")
-    page.fill("#id_response_ru", "Предложение учтено частично.")
-    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_be_visible()
     click_action(page, Action.ACCEPT_PARTIALLY)
+    # The lead reads the analyst's opinion on the decision page, then answers from a template.
+    expect(page.locator(".opinion-panel")).to_contain_text("86-бапқа толықтыру қажет.")
+    page.select_option("#id_answer_template", value=str(template.pk))
+    expect(page.locator("#id_response_ru")).to_have_value(template.text_ru)
+    expect(page.locator("#id_response_kk")).to_have_value(template.text_kk)
     page.fill("#id_note", "Учтено в проекте статьи 86.")
+    shot(page, "decision-page-ru")
     page.click("input[type=submit].default")
-    shot(page, "decision-recorded")
+    expect(page.locator(".messagelist")).to_be_visible()
     click_action(page, Action.RELEASE_DECISION)
+    expect(page.locator(".messagelist")).to_be_visible()
     click_action(page, Action.PUBLISH)
+    expect(page.locator(".messagelist")).to_be_visible()
     shot(page, "published")
     proposal.refresh_from_db()
-    assert proposal.state == State.PARTIALLY_ACCEPTED
+    assert proposal.state == State.PARTIALLY_ACCEPTED and proposal.response_ru == template.text_ru
     assert proposal.decision_released_at and proposal.published_at
+    assert proposal.events.get(action=Action.ACCEPT_PARTIALLY).note == "Учтено в проекте статьи 86."
     _public_context, public = open_context(1280, 900, "ru-RU")
     public.goto(f"{live_server.url}/ru/proposals/{proposal.tracking_code}/")
-    expect(public.locator(".response")).to_contain_text("Предложение учтено частично.")
+    expect(public.locator("h1")).to_contain_text("Бюджетные полномочия маслихатов")
+    expect(public.locator(".response")).to_contain_text(template.text_ru)
+    shot(public, "public-page-with-the-response")
+
+
+def test_the_decision_page_in_kazakh_at_1280_without_javascript_templates(live_server, open_context, shot):
+    """The "use the template" button fills the response on the server; the page fits 1280 px."""
+    call_command("loaddata", "answer_templates", verbosity=0)
+    template = AnswerTemplate.objects.get(outcome=State.NOT_ACCEPTED, reason="not_constitutional_level")
+    proposal = make_proposal(title="Мәслихаттардың өкілеттігін кеңейту")
+    put_in_state(proposal, State.WITH_WORKING_GROUP)
+    services.opinion_write(
+        proposal=proposal, author=make_user("analyst"), recommendation="do_not_accept",
+        reason="not_constitutional_level", reasoning="Мәселе Бюджет кодексімен реттеледі.", articles="86",
+        consistency="consistent",
+    )
+    _context, page = open_context(1280, 900, "kk-KZ")
+    login(page, live_server.url, "lead")
+    page.goto(f"{live_server.url}/admin/proposals/proposal/{proposal.pk}/act/reject/"
+              "?_changelist_filters=state%3Dwith_working_group")
+    page.select_option("#id_answer_template", value=str(template.pk))
+    page.fill("#id_note", "Бюджет кодексі.")
+    page.click("button[name=use_template]")
+    expect(page.locator("#id_response_kk")).to_have_value(template.text_kk)
+    expect(page.locator("#id_reason")).to_have_value("not_constitutional_level")
+    expect(page.locator("#id_note")).to_have_value("Бюджет кодексі.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    shot(page, "decision-page-kk")
+    page.click("input[type=submit].default")
+    expect(page).to_have_url(re.compile(r"/change/\?_changelist_filters=state%3Dwith_working_group$"))
+    proposal.refresh_from_db()
+    assert proposal.state == State.NOT_ACCEPTED and proposal.response_kk == template.text_kk
 
 
 def decided_public_proposal():
@@ -197,6 +246,7 @@ def decided_public_proposal():
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD):
         services.proposal_transition(proposal=proposal, action=action, actor=lead)
     Proposal.objects.filter(pk=proposal.pk).update(
+        title_kk="Мәслихаттардың өкілеттігі", title_ru="Полномочия маслихатов",
         summary_kk="Автор мәслихаттардың өкілеттігін кеңейтуді ұсынады.", summary_ru="Автор предлагает расширить.",
         response_kk="Ұсыныс ішінара ескерілді.", response_ru="Учтено частично.")
     services.proposal_transition(proposal=proposal, action=Action.ACCEPT_PARTIALLY, actor=lead, note="Ішінара")
@@ -211,7 +261,7 @@ def test_the_public_finds_reads_counts_and_downloads_it(live_server, open_contex
     proposal = decided_public_proposal()
     _context, page = open_context(1280, 900, "kk-KZ")
     page.goto(f"{live_server.url}/kk/proposals/?q={KAZAKH_WORD.upper()}")
-    expect(page.locator(".results")).to_contain_text(proposal.title)
+    expect(page.locator(".results")).to_contain_text("Мәслихаттардың өкілеттігі")
     page.goto(f"{live_server.url}/kk/proposals/")
     page.select_option("#id_category", value="regions-council")
     page.click(".filters button[type=submit]")

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from proposals.core.models.reference import Category, Party, Region, in_language
+from proposals.core.models.reference import Category, Party, Region, in_language, language_of
 from proposals.core.workflow import (
     DECIDED_STATES,
     OPEN_STATES,
@@ -130,6 +130,10 @@ class Proposal(models.Model):
         _("reason not accepted"), max_length=30, choices=NotAcceptedReason.choices, blank=True
     )
 
+    # Staff write the public title: the register never heads a proposal with the submitter's own wording.
+    title_kk = models.CharField(_("public title (Kazakh)"), max_length=300, blank=True)
+    title_ru = models.CharField(_("public title (Russian)"), max_length=300, blank=True)
+    title_en = models.CharField(_("public title (English)"), max_length=300, blank=True)
     summary_kk = models.TextField(_("public summary (Kazakh)"), blank=True)
     summary_ru = models.TextField(_("public summary (Russian)"), blank=True)
     summary_en = models.TextField(_("public summary (English)"), blank=True)
@@ -234,6 +238,16 @@ class Proposal(models.Model):
     @property
     def summary(self):
         return in_language(self, "summary")
+
+    @property
+    def public_title(self):
+        """The staff-written title in the interface language, else in the first language that has one."""
+        return in_language(self, "title")
+
+    @property
+    def public_title_language(self):
+        """The language public_title is written in (the interface language's code if there is none at all)."""
+        return language_of(self, "title")
 
     @property
     def response(self):

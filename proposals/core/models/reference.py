@@ -8,13 +8,17 @@ CONTENT_LANGUAGES = ("kk", "ru", "en")
 
 def in_language(obj, field, language=None):
     """``obj.<field>_<lang>`` for the interface language, falling back through kk, ru, en."""
+    return getattr(obj, f"{field}_{language_of(obj, field, language)}", "")
+
+
+def language_of(obj, field, language=None):
+    """The language in_language() reads ``field`` in: the interface language if written, else the first that is."""
     language = (language or get_language() or "kk")[:2]
     order = [language] + [code for code in CONTENT_LANGUAGES if code != language]
     for code in order:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
+        if getattr(obj, f"{field}_{code}", ""):
+            return code
+    return language
 
 
 class TrilingualName(models.Model):

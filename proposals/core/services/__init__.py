@@ -3,7 +3,9 @@
 One module per job; every service is imported from here (``from proposals.core import services``).
 """
 from proposals.core.services.base import WorkflowError
+from proposals.core.services.decisions import proposal_decide
 from proposals.core.services.edits import editable_fields, proposal_edit, proposal_note_add
+from proposals.core.services.opinions import latest_opinion, opinion_write
 from proposals.core.services.retention import (
     RETENTION_CLEARS,
     proposal_anonymise,
@@ -19,6 +21,7 @@ from proposals.core.services.submission import (
 from proposals.core.services.transitions import (
     MAX_EXTENSION_WORKING_DAYS,
     available_actions,
+    missing_public_texts,
     proposal_act,
     proposal_assign,
     proposal_extend_deadline,
@@ -30,7 +33,8 @@ from proposals.core.services.transitions import (
 
 __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
-    "DuplicateSubmission", "WorkflowError", "available_actions", "editable_fields", "proposal_act",
+    "DuplicateSubmission", "WorkflowError", "available_actions", "editable_fields", "latest_opinion",
+    "missing_public_texts", "opinion_write", "proposal_act", "proposal_decide",
     "proposal_anonymise", "proposal_assign", "proposal_edit", "proposal_extend_deadline", "proposal_note_add",
     "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
     "removed_by_retention", "retention_fields",

@@ -11,6 +11,9 @@ from proposals.core.services.base import WorkflowError, check_actor, lock, recor
 from proposals.core.services.retention import removed_by_retention
 from proposals.core.workflow import Action
 
+# What a published proposal never loses (publishing needs them: services.transitions.REQUIRED_PUBLIC_TEXTS).
+PUBLISHED_KEEPS = ("title_kk", "title_ru", "summary_kk", "summary_ru")
+
 
 def proposal_edit(*, proposal, actor, changes, at=None):
     """Change the fields of ``proposal`` named in ``changes`` (name -> new value), as workflow.EDITABLE_FIELDS allows.
@@ -20,8 +23,9 @@ def proposal_edit(*, proposal, actor, changes, at=None):
     only the fields whose value differs from the stored one and writes ONE event (``edit``, not public) naming each
     changed field, with its old and new values where the table logs values. All or nothing: raises WorkflowError
     and changes nothing for a field staff never edit ("not_editable"), one the actor may not change now
-    ("permission"), an invalid value ("invalid") or a published proposal left without its Kazakh or Russian
-    summary ("summary_required"). Nothing changed: nothing saved, no event. ``proposal`` is refreshed in place.
+    ("permission"), an invalid value ("invalid") or a published proposal left without its Kazakh or
+    Russian public title or summary ("summary_required"). Nothing changed: nothing saved, no event. ``proposal``
+    is refreshed in place.
     """
     with transaction.atomic():
         locked = lock(proposal)
@@ -50,9 +54,10 @@ def proposal_edit(*, proposal, actor, changes, at=None):
             return proposal
         for name, _old, value in changed:
             setattr(locked, name, value)
-        if published and not (locked.summary_kk.strip() and locked.summary_ru.strip()):
+        if published and not all(getattr(locked, name).strip() for name in PUBLISHED_KEEPS):
             raise WorkflowError(
-                _("A published proposal keeps its public summary in Kazakh and Russian."), "summary_required"
+                _("A published proposal keeps its public title and summary in Kazakh and Russian."),
+                "summary_required",
             )
         locked.save(update_fields=[*(name for name, _old, _new in changed), "updated_at"])
         note = "\n".join(_edit_line(locked, name, old, new) for name, old, new in _in_table_order(changed))

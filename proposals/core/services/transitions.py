@@ -34,7 +34,7 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
                 _("Not allowed from the state “%(state)s”.") % {"state": State(locked.state).label}, "not_allowed"
             )
         check_actor(actor, transition.permission, submitter_may=transition.submitter_may)
-        if transition.needs_note and not note:
+        if workflow.note_required(transition, actor) and not note:
             raise WorkflowError(_("This action needs a note."), "note_required")
         if transition.needs_reason and reason not in NotAcceptedReason.values:
             raise WorkflowError(_("Choose the reason the proposal was not accepted."), "reason_required")
@@ -84,8 +84,13 @@ def proposal_publish(*, proposal, actor, at=None):
                 _("A proposal in the state “%(state)s” cannot be published.") % {"state": State(locked.state).label},
                 "not_publishable",
             )
-        if not (locked.summary_kk.strip() and locked.summary_ru.strip()):
-            raise WorkflowError(_("Publishing needs the public summary in Kazakh and Russian."), "summary_required")
+        missing = missing_public_texts(locked)
+        if missing:
+            raise WorkflowError(
+                _("Publishing needs the public title and summary in Kazakh and Russian. Missing: %(missing)s.")
+                % {"missing": ", ".join(str(label) for label in missing)},
+                "summary_required",
+            )
         locked.published_at = at or timezone.now()
         locked.save(update_fields=["published_at", "updated_at"])
         record_event(locked, Action.PUBLISH, actor, locked.state, locked.state, at=locked.published_at, is_public=True)
@@ -110,7 +115,8 @@ def proposal_unpublish(*, proposal, actor, note="", at=None):
 def proposal_release_decision(*, proposal, actor, at=None):
     """Make a recorded decision public (on the timeline and the status page).
 
-    Raises WorkflowError if there is no decision or it is already released.
+    Raises WorkflowError if there is no decision, it is already released, or its public response in Kazakh or
+    Russian is missing ("response_required": a decision is never announced without its answer).
     """
     with transaction.atomic():
         locked = lock(proposal)
@@ -119,6 +125,11 @@ def proposal_release_decision(*, proposal, actor, at=None):
             raise WorkflowError(_("There is no recorded decision to release."), "not_decided")
         if locked.decision_released_at is not None:
             raise WorkflowError(_("The decision is already released."), "already_released")
+        if not (locked.response_kk.strip() and locked.response_ru.strip()):
+            raise WorkflowError(
+                _("The decision cannot be released without its public response in Kazakh and Russian."),
+                "response_required",
+            )
         locked.decision_released_at = at or timezone.now()
         locked.save(update_fields=["decision_released_at", "updated_at"])
         record_event(
@@ -127,6 +138,20 @@ def proposal_release_decision(*, proposal, actor, at=None):
         )
     proposal.refresh_from_db()
     return proposal
+
+
+# The texts publishing needs, with how a refusal names them.
+REQUIRED_PUBLIC_TEXTS = [
+    ("title_kk", _("public title (Kazakh)")),
+    ("title_ru", _("public title (Russian)")),
+    ("summary_kk", _("public summary (Kazakh)")),
+    ("summary_ru", _("public summary (Russian)")),
+]
+
+
+def missing_public_texts(proposal):
+    """The labels of the public texts ``proposal`` still lacks before it can be published (empty: none)."""
+    return [label for name, label in REQUIRED_PUBLIC_TEXTS if not getattr(proposal, name).strip()]
 
 
 def proposal_assign(*, proposal, assignee, actor, at=None):
@@ -173,12 +198,21 @@ def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
     proposal.refresh_from_db()
     return proposal
 
-def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=None, working_days=None, assignee=None):
+def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=None, working_days=None, assignee=None,
+                 response=None):
     """Take the named ``action`` on ``proposal``: the one entry point for the console's buttons and bulk actions.
 
-    Dispatches to the service that owns the action; raises WorkflowError as that service does.
+    Dispatches to the service that owns the action; a decision with a ``response`` ({language: text}) goes through
+    proposal_decide. Raises WorkflowError as that service does.
     """
-    if workflow.transition_for(action) is not None:
+    transition = workflow.transition_for(action)
+    if transition is not None and transition.decides and response is not None:
+        from proposals.core.services.decisions import proposal_decide  # it builds on this module
+
+        return proposal_decide(
+            proposal=proposal, action=action, actor=actor, response=response, note=note, reason=reason
+        )
+    if transition is not None:
         return proposal_transition(
             proposal=proposal, action=action, actor=actor, note=note, reason=reason, duplicate_of=duplicate_of
         )

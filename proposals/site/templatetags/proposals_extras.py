@@ -1,10 +1,11 @@
-"""Template helpers: which language a summary is shown in, bar widths for charts, the register's remembered form."""
+"""Template helpers: the language a text is shown in, bar widths for charts, the register's remembered form."""
 from django import template
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from proposals.core.infra import reference_version
 from proposals.core.models import CONTENT_LANGUAGES
@@ -20,6 +21,16 @@ def summary_language(proposal, language):
         if getattr(proposal, f"summary_{code}", ""):
             return code
     return language
+
+
+# Beside a public title shown in another language than the interface's: "(in Russian)".
+FALLBACK_MARKERS = {"kk": _("in Kazakh"), "ru": _("in Russian"), "en": _("in English")}
+
+
+@register.filter
+def fallback_marker(language):
+    """The marker of a text shown in ``language`` because the interface language has none."""
+    return FALLBACK_MARKERS.get(language, "")
 
 
 @register.filter

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from proposals.core import services
-from proposals.core.models import Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
+from proposals.core.models import AnswerTemplate, Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content
 
@@ -63,6 +63,9 @@ class Command(BaseCommand):
         if not Holiday.objects.exists():
             # Staff correct the calendar in the admin; never overwrite their corrections.
             call_command("loaddata", "holidays", verbosity=0)
+        if not AnswerTemplate.objects.exists():
+            # The same for the answer templates leads keep.
+            call_command("loaddata", "answer_templates", verbosity=0)
         with transaction.atomic():
             staff = self.ensure_staff()
             created = DemoProposals(random.Random(seed), staff).ensure(count)
@@ -139,6 +142,10 @@ class DemoProposals:
                 state, content, kind = State.IN_REVIEW, campaign, SubmitterKind.CITIZEN
             elif state == State.SPAM:
                 content, kind = demo_content.spam(), SubmitterKind.CITIZEN
+            elif state == State.OUT_OF_SCOPE:
+                # Never a text the Working Group decides: the same text would otherwise carry two outcomes.
+                outside = demo_content.out_of_scope()
+                content = outside[index % len(outside)]
             elif state == State.DUPLICATE and index % 3 == 0:
                 content, kind = campaign, SubmitterKind.CITIZEN
             elif state in DECIDED_STATES:
@@ -201,9 +208,12 @@ class DemoProposals:
         if content.summary:
             decided = state in DECIDED_STATES
             for code in ("kk", "ru", "en"):
+                setattr(proposal, f"title_{code}", content.public_title[code])
                 setattr(proposal, f"summary_{code}", content.summary[code])
                 setattr(proposal, f"response_{code}", content.response[code] if decided else "")
-            proposal.save(update_fields=[f"{f}_{c}" for f in ("summary", "response") for c in ("kk", "ru", "en")])
+            proposal.save(
+                update_fields=[f"{f}_{c}" for f in ("title", "summary", "response") for c in ("kk", "ru", "en")]
+            )
 
         moments = self.moments(received_at, draws["steps"])
         lead, analyst = self.staff["lead"], self.staff[draws["assignee"]]
@@ -222,7 +232,7 @@ class DemoProposals:
             )
         if proposal.state in DECIDED_STATES and draws["released"]:
             services.proposal_release_decision(proposal=proposal, actor=lead, at=next(moments))
-        if proposal.summary_kk and proposal.summary_ru and draws["published"] and proposal.state in PUBLISHABLE_STATES:
+        if not services.missing_public_texts(proposal) and draws["published"] and proposal.state in PUBLISHABLE_STATES:
             services.proposal_publish(proposal=proposal, actor=lead, at=next(moments))
         return proposal
 
