@@ -45,6 +45,7 @@ class Action(models.TextChoices):
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
     ANONYMISE = "anonymise", _("Remove contact details")
     EDIT = "edit", _("Edit the details")
+    TAKE_OVER = "take_over", _("Take over the editing")
 
 
 class NotAcceptedReason(models.TextChoices):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import deadlines, workflow
 from proposals.core.models import Proposal
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.locks import ensure_not_locked
 from proposals.core.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 MAX_EXTENSION_WORKING_DAYS = 30
@@ -176,8 +177,16 @@ def proposal_extend_deadline(*, proposal, actor, working_days, note, at=None):
 def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=None, working_days=None, assignee=None):
     """Take the named ``action`` on ``proposal``: the one entry point for the console's buttons and bulk actions.
 
-    Dispatches to the service that owns the action; raises WorkflowError as that service does.
+    Dispatches to the service that owns the action; raises WorkflowError as that service does, and ("locked")
+    while a colleague has the proposal checked out on its page.
     """
+    with transaction.atomic():
+        # The row lock is held until the action's own transaction (a savepoint of this one) has written.
+        ensure_not_locked(lock(proposal), actor)
+        return _dispatch(proposal, action, actor, note, reason, duplicate_of, working_days, assignee)
+
+
+def _dispatch(proposal, action, actor, note, reason, duplicate_of, working_days, assignee):
     if workflow.transition_for(action) is not None:
         return proposal_transition(
             proposal=proposal, action=action, actor=actor, note=note, reason=reason, duplicate_of=duplicate_of
