@@ -1,0 +1,88 @@
+"""The edit lock on the review desk: taken on opening, checked on saving, renewed or released after it, taken over.
+
+Glue between ProposalAdmin and services.locks: the page's banner context, the form check that keeps the typed text
+when a colleague holds the lock, and the lead's take-over button.
+"""
+from django.contrib import messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from proposals.core import services, workflow
+from proposals.core.models import Proposal
+
+
+def may_edit(proposal, user):
+    """Whether opening the page is "opening it for editing": the user may change something on it now."""
+    return bool(services.editable_fields(proposal, user))
+
+
+def page_context(modeladmin, request, proposal):
+    """The banner's context; on opening (GET) by someone who may edit, the proposal is checked out to them."""
+    user = request.user
+    if request.method == "GET" and may_edit(proposal, user):
+        current = services.proposal_lock_take(proposal=proposal, user=user)
+    else:
+        current = services.active_lock(proposal)
+    if current is None:
+        return {}
+    mine = current.holder_id == user.pk
+    return {
+        "edit_lock": current,
+        "edit_lock_mine": mine,
+        "edit_lock_message": services.locked_message(current),
+        "edit_lock_can_take_over": not mine and user.has_perm(workflow.DECIDE),
+        # The list's filters travel with the button, so the lead lands back on the page within the same list.
+        "edit_lock_take_over_url": _with_filters(
+            modeladmin, request, reverse("admin:proposals_proposal_take_over", args=[proposal.pk])
+        ),
+    }
+
+
+def checked_form(form_class, proposal, user):
+    """``form_class`` refusing to validate while a colleague holds the lock: the admin shows the page again with
+    the message and everything typed (the edit service checks again under the row lock)."""
+
+    class LockCheckedForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            current = services.active_lock(proposal)
+            if current is not None and current.holder_id != user.pk:
+                self.add_error(None, services.locked_message(current))
+            return cleaned
+
+    LockCheckedForm.__name__ = form_class.__name__
+    return LockCheckedForm
+
+
+def after_save(request, proposal):
+    """A save renews the saver's lock if they stay on the page ("Save and continue editing") and ends it otherwise."""
+    if "_continue" in request.POST:
+        services.proposal_lock_take(proposal=proposal, user=request.user)
+    else:
+        services.proposal_lock_release(proposal=proposal, user=request.user)
+
+
+def take_over_view(modeladmin, request, object_id):
+    """POST: a lead takes the proposal over from whoever is editing it, then returns to its page."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    proposal = get_object_or_404(Proposal, pk=object_id)
+    if not request.user.has_perm(workflow.DECIDE):
+        raise PermissionDenied
+    try:
+        services.proposal_lock_take_over(proposal=proposal, actor=request.user)
+    except services.WorkflowError as error:
+        modeladmin.message_user(request, error.message, messages.ERROR)
+    else:
+        modeladmin.message_user(request, _("You have taken over editing this proposal."), messages.SUCCESS)
+    change_url = reverse("admin:proposals_proposal_change", args=[proposal.pk])
+    return HttpResponseRedirect(_with_filters(modeladmin, request, change_url))
+
+
+def _with_filters(modeladmin, request, url):
+    context = {"preserved_filters": modeladmin.get_preserved_filters(request), "opts": Proposal._meta}
+    return add_preserved_filters(context, url)
