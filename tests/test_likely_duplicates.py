@@ -83,7 +83,7 @@ def test_a_proposal_whose_title_two_others_share_shows_both_whichever_it_is(whic
     # The first of three identical proposals used to show none (only earlier ones were candidates), and on
     # SQLite one received more than RECENT_DAYS after the others did too (only the latest in its topic were).
     trio = [make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT) for _ in range(3)]
-    for months, proposal in zip((6, 3, 0), trio):
+    for months, proposal in zip((6, 3, 0), trio, strict=True):
         proposal.received_at -= datetime.timedelta(days=30 * months)
         proposal.category = other_category(proposal) if months == 3 else proposal.category
         proposal.save(update_fields=["received_at", "category"])
