@@ -20,8 +20,8 @@ class ProposalLock(models.Model):
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("being edited by")
     )
-    since = models.DateTimeField(_("since"), default=timezone.now)
-    expires = models.DateTimeField(_("until"))
+    since = models.DateTimeField(_("editing since"), default=timezone.now)
+    expires = models.DateTimeField(_("lock expires"))
 
     class Meta:
         verbose_name = _("edit lock")
