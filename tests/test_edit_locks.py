@@ -183,3 +183,18 @@ def test_releasing_leaves_a_colleagues_lock_alone():
     services.proposal_lock_take(proposal=proposal, user=holder)
     assert services.proposal_lock_release(proposal=proposal, user=other) is False
     assert ProposalLock.objects.get(proposal=proposal).holder == holder
+
+
+def test_opening_the_page_again_within_a_minute_writes_nothing_and_later_renews_the_lock():
+    holder, proposal = make_user("analyst"), make_proposal()
+    client = client_for(holder)
+    client.get(change_url(proposal))
+    first = ProposalLock.objects.get(proposal=proposal)
+
+    client.get(change_url(proposal))
+    assert ProposalLock.objects.get(proposal=proposal).expires == first.expires
+
+    ProposalLock.objects.filter(proposal=proposal).update(expires=first.expires - datetime.timedelta(minutes=2))
+    client.get(change_url(proposal))
+    renewed = ProposalLock.objects.get(proposal=proposal)
+    assert renewed.expires > first.expires - datetime.timedelta(minutes=1) and renewed.since == first.since

@@ -6,6 +6,7 @@ from proposals.core.services.base import WorkflowError
 from proposals.core.services.edits import editable_fields, proposal_edit, proposal_note_add
 from proposals.core.services.locks import (
     active_lock,
+    lock_duration,
     locked_message,
     proposal_lock_release,
     proposal_lock_take,
@@ -37,7 +38,8 @@ from proposals.core.services.transitions import (
 
 __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
-    "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "editable_fields", "proposal_act",
+    "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "editable_fields", "lock_duration",
+    "proposal_act",
     "proposal_anonymise", "proposal_assign", "proposal_edit", "proposal_extend_deadline", "proposal_lock_release",
     "proposal_lock_take", "proposal_lock_take_over", "locked_message", "proposal_note_add",
     "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
