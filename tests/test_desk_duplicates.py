@@ -165,3 +165,11 @@ def test_choosing_from_the_picker_marks_the_duplicate_and_the_proposal_itself_is
     assert done.status_code == 302
     second.refresh_from_db()
     assert (second.state, second.duplicate_of) == (State.DUPLICATE, first)
+
+
+def test_a_search_that_finds_a_likely_duplicate_lists_it_once_and_does_not_say_nothing_was_found():
+    first, second = campaign(2)
+    page = staff_client("analyst").get(picker_url(second, first.tracking_code[:7]), HTTP_ACCEPT_LANGUAGE="en")
+    every = [pk for _heading, pks in offered(page) for pk in pks]
+    assert every.count(first.pk) == 1
+    assert page.context["form"].duplicate_matches == 1 and "Nothing found" not in page.content.decode()

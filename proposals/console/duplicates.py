@@ -45,19 +45,18 @@ def picker_choices(proposal, query=""):
     """The picker's radio choices: the likely duplicates first, then what ``query`` finds (a code or its part,
     title words); each proposal once, never the proposal itself. Grouped, so each list has its heading.
 
-    Returns (groups, found): ``found`` is how many proposals ``query`` added.
+    Returns (groups, found): ``found`` is how many proposals ``query`` found (those already listed included).
     """
     likely = selectors.likely_duplicates(proposal)
     groups = []
     if likely:
         groups.append((_("Likely duplicates"), [(other.pk, _label(other)) for other in likely]))
-    found = []
-    if query:
-        seen = {other.pk for other in likely}
-        found = [other for other in selectors.duplicate_search(proposal, query) if other.pk not in seen]
-        if found:
-            heading = _("Found for “%(query)s”") % {"query": query[:100]}
-            groups.append((heading, [(other.pk, _label(other)) for other in found]))
+    found = selectors.duplicate_search(proposal, query) if query else []
+    seen = {other.pk for other in likely}
+    added = [other for other in found if other.pk not in seen]
+    if added:
+        heading = _("Found for “%(query)s”") % {"query": query[:100]}
+        groups.append((heading, [(other.pk, _label(other)) for other in added]))
     return groups, len(found)
 
 
