@@ -198,3 +198,36 @@ def test_opening_the_page_again_within_a_minute_writes_nothing_and_later_renews_
     client.get(change_url(proposal))
     renewed = ProposalLock.objects.get(proposal=proposal)
     assert renewed.expires > first.expires - datetime.timedelta(minutes=1) and renewed.since == first.since
+
+
+def test_a_leads_refused_save_offers_take_over_and_save_which_keeps_the_typed_text():
+    holder, lead, proposal = make_user("analyst"), make_user("lead"), make_proposal()
+    lead_client = client_for(lead)
+    lead_client.get(change_url(proposal))
+    ProposalLock.objects.all().delete()
+    client_for(holder).get(change_url(proposal))
+
+    refused = change_form_post(lead_client, proposal, summary_ru="Текст руководителя")
+    assert refused.status_code == 200
+    assert 'name="_continue" value="take-over"' in refused.content.decode()
+
+    saved = change_form_post(lead_client, proposal, summary_ru="Текст руководителя", _continue="take-over")
+
+    assert saved.status_code == 302 and saved["Location"] == change_url(proposal)
+    assert Proposal.objects.get(pk=proposal.pk).summary_ru == "Текст руководителя"
+    assert ProposalLock.objects.get(proposal=proposal).holder == lead
+    assert ProposalEvent.objects.filter(proposal=proposal, action=Action.TAKE_OVER, actor=lead).count() == 1
+
+
+def test_an_analyst_cannot_take_over_by_sending_the_leads_button():
+    holder, other, proposal = make_user("analyst"), make_user("analyst"), make_proposal()
+    other_client = client_for(other)
+    other_client.get(change_url(proposal))
+    ProposalLock.objects.all().delete()
+    client_for(holder).get(change_url(proposal))
+
+    refused = change_form_post(other_client, proposal, summary_ru="Чужой текст", _continue="take-over")
+
+    assert refused.status_code == 200 and refused.context["adminform"].form.non_field_errors()
+    assert Proposal.objects.get(pk=proposal.pk).summary_ru == ""
+    assert ProposalLock.objects.get(proposal=proposal).holder == holder

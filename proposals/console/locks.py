@@ -37,6 +37,7 @@ def page_context(modeladmin, request, proposal):
         "edit_lock_mine": mine,
         "edit_lock_message": services.locked_message(current),
         "edit_lock_can_take_over": not mine and user.has_perm(workflow.DECIDE),
+        "edit_lock_take_over_and_save": TAKE_OVER_AND_SAVE,
         # The list's filters travel with the button, so the lead lands back on the page within the same list.
         "edit_lock_take_over_url": _with_filters(
             modeladmin, request, reverse("admin:proposals_proposal_take_over", args=[proposal.pk])
@@ -64,12 +65,23 @@ def checked_form(form_class, proposal, user):
         def clean(self):
             cleaned = super().clean()
             current = services.active_lock(proposal)
-            if current is not None and current.holder_id != user.pk:
+            taking_over = self.data.get("_continue") == TAKE_OVER_AND_SAVE and user.has_perm(workflow.DECIDE)
+            if current is not None and current.holder_id != user.pk and not taking_over:
                 self.add_error(None, services.locked_message(current))
             return cleaned
 
     LockCheckedForm.__name__ = form_class.__name__
     return LockCheckedForm
+
+
+# The value of the "Take over and save" button: it is a "_continue" button, so the admin returns to the page.
+TAKE_OVER_AND_SAVE = "take-over"
+
+
+def before_save(request, proposal):
+    """A lead's "Take over and save" (offered when their save was refused) takes the lock in the save's transaction."""
+    if request.POST.get("_continue") == TAKE_OVER_AND_SAVE:
+        services.proposal_lock_take_over(proposal=proposal, actor=request.user)
 
 
 def after_save(request, proposal):

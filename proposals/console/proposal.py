@@ -230,6 +230,7 @@ class ProposalAdmin(admin.ModelAdmin):
             # Only what the form changed, through the edit service (the audit event; the admin's LogEntry is not the
             # audit trail). It compares with the locked row, so a colleague's change meanwhile is never written back.
             changes = {name: form.cleaned_data[name] for name in form.changed_data if name in form.fields}
+            locks.before_save(request, obj)
             services.proposal_edit(proposal=obj, actor=request.user, changes=changes)
             locks.after_save(request, obj)
             return None
