@@ -371,3 +371,7 @@ PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 # Working-day deadlines of the appeals practice (DESIGN.md section 4).
 PARLREFORM_ACKNOWLEDGE_WORKING_DAYS = env_int("PARLREFORM_ACKNOWLEDGE_WORKING_DAYS", 3)
 PARLREFORM_DECIDE_WORKING_DAYS = env_int("PARLREFORM_DECIDE_WORKING_DAYS", 15)
+
+# How long opening a proposal's console page for editing keeps it checked out to that person (renewed by each
+# open and save; a lead can take it over sooner).
+PARLREFORM_EDIT_LOCK_MINUTES = env_int("PARLREFORM_EDIT_LOCK_MINUTES", 15)

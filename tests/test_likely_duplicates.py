@@ -68,17 +68,37 @@ def test_a_reworded_title_is_found_in_another_topic_and_long_ago():
     assert original in selectors.likely_duplicates(copy)
 
 
-def test_originals_come_before_their_copies():
+def test_among_equally_similar_proposals_the_earliest_comes_first():
     copy = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
-    later = make_proposal(language="ru", title=CAMPAIGN_TITLE + " (повторно)", text=CAMPAIGN_TEXT)
+    later = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     original = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
     original.received_at = copy.received_at - datetime.timedelta(days=3)
     original.save(update_fields=["received_at"])
 
-    found = selectors.likely_duplicates(copy)
+    assert selectors.likely_duplicates(copy) == [original, later]
 
-    assert original in found
-    assert later not in found
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_a_proposal_whose_title_two_others_share_shows_both_whichever_it_is(which):
+    # The first of three identical proposals used to show none (only earlier ones were candidates), and on
+    # SQLite one received more than RECENT_DAYS after the others did too (only the latest in its topic were).
+    trio = [make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT) for _ in range(3)]
+    for months, proposal in zip((6, 3, 0), trio, strict=True):
+        proposal.received_at -= datetime.timedelta(days=30 * months)
+        proposal.category = other_category(proposal) if months == 3 else proposal.category
+        proposal.save(update_fields=["received_at", "category"])
+
+    found = selectors.likely_duplicates(trio[which])
+
+    assert found == [other for other in trio if other != trio[which]]
+
+
+def test_withdrawn_proposals_are_not_offered():
+    withdrawn = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
+    put_in_state(withdrawn, State.WITHDRAWN)
+    copy = make_proposal(language="ru", title=CAMPAIGN_TITLE, text=CAMPAIGN_TEXT)
+
+    assert selectors.likely_duplicates(copy) == []
 
 
 @pytest.mark.postgres

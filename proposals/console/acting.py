@@ -36,7 +36,9 @@ def act_view(modeladmin, request, object_id, action):
         raise Http404
     transition = TRANSITIONS.get(action)
     change_url = keep_filters(modeladmin, request, reverse("admin:proposals_proposal_change", args=[proposal.pk]))
-    arguments = {"transition": transition, "action": action, "admin_site": modeladmin.admin_site}
+    query = request.GET.get("q", "").strip()[:100]
+    arguments = {"transition": transition, "action": action, "admin_site": modeladmin.admin_site,
+                 "proposal": proposal, "query": query}
     if request.method == "POST" and "use_template" in request.POST:
         form = ActionForm.with_template(request.POST, **arguments)
     else:
@@ -66,6 +68,7 @@ def act_view(modeladmin, request, object_id, action):
         "irreversible": transition is not None and transition.irreversible,
         "decides": form.decides,
         "expert_opinion": services.latest_opinion(proposal) if form.decides else None,
+        "duplicate_search": {"query": query} if "duplicate_of" in form.fields else None,
     }
     return TemplateResponse(request, "console/act.html", context)
 

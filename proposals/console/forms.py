@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from proposals.console import duplicates
 from proposals.core.models import AnswerTemplate, Channel, Consistency, ExpertOpinion, Proposal, Recommendation
 from proposals.core.services import MAX_EXTENSION_WORKING_DAYS
 from proposals.core.validators import (
@@ -47,9 +48,11 @@ class ActionForm(forms.Form):
 
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
-    def __init__(self, *args, transition=None, action=None, admin_site=None, **kwargs):
+    def __init__(self, *args, transition=None, action=None, admin_site=None, proposal=None, query="", **kwargs):
         super().__init__(*args, **kwargs)
         self.decides = transition is not None and transition.decides
+        # How many proposals the duplicate picker's search found (None: nothing was searched).
+        self.duplicate_matches = None
         if transition is not None and transition.needs_note:
             self.fields["note"].required = True
         if transition is not None and transition.needs_reason:
@@ -73,7 +76,17 @@ class ActionForm(forms.Form):
             self.fields["note"].help_text = _("For the staff and the audit log only; the submitter never sees it.")
             # The note after the response: the public answer is what the page is for.
             self.order_fields(["answer_template", "reason", *(f"response_{code}" for code in RESPONSE_LANGUAGES)])
-        if transition is not None and transition.needs_duplicate:
+        if transition is not None and transition.needs_duplicate and proposal is not None:
+            # One proposal's page: its likely duplicates first, then what the search box found (never itself). The
+            # choices are set, not iterated from the queryset, which only validates the choice.
+            self.fields["duplicate_of"] = forms.ModelChoiceField(
+                label=_("Duplicate of"), queryset=duplicates.originals(proposal), widget=forms.RadioSelect,
+                error_messages={"required": _("Choose the original: a likely duplicate, or search for it.")},
+            )
+            groups, found = duplicates.picker_choices(proposal, query)
+            self.fields["duplicate_of"].widget.choices = groups
+            self.duplicate_matches = found if query else None
+        elif transition is not None and transition.needs_duplicate:
             self.fields["duplicate_of"] = forms.ModelChoiceField(
                 label=_("Duplicate of"),
                 queryset=Proposal.objects.all(),

@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from proposals.console import acting, export, importer
+from proposals.console import acting, duplicates, export, importer, locks
 from proposals.console import actions as bulk
 from proposals.console import paginator as counting
 from proposals.console.changelist import ConsoleChangeList
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ImportForm, IntakeForm
 from proposals.console.paginator import EstimatedCountPaginator
-from proposals.core import search, selectors, services, tracking, workflow
+from proposals.core import search, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
 from proposals.core.workflow import TRANSITIONS, Action, State
 
@@ -197,7 +197,8 @@ class ProposalAdmin(admin.ModelAdmin):
         if obj is None:
             kwargs["form"] = IntakeForm
             kwargs["fields"] = IntakeForm.Meta.fields
-        return super().get_form(request, obj, **kwargs)
+            return super().get_form(request, obj, **kwargs)
+        return locks.checked_form(super().get_form(request, obj, **kwargs), obj, request.user)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -231,7 +232,9 @@ class ProposalAdmin(admin.ModelAdmin):
             # Only what the form changed, through the edit service (the audit event; the admin's LogEntry is not the
             # audit trail). It compares with the locked row, so a colleague's change meanwhile is never written back.
             changes = {name: form.cleaned_data[name] for name in form.changed_data if name in form.fields}
+            locks.before_save(request, obj)
             services.proposal_edit(proposal=obj, actor=request.user, changes=changes)
+            locks.after_save(request, obj)
             return None
         # Intake from another channel goes through the same service as the public form.
         created = services.proposal_submit(**form.cleaned_data, actor=request.user)
@@ -257,8 +260,10 @@ class ProposalAdmin(admin.ModelAdmin):
                 {"action": action, "label": Action(action).label, "needs_form": needs_form(action)}
                 for action in services.available_actions(proposal, request.user)
             ]
-            extra_context["likely_duplicates"] = selectors.likely_duplicates(proposal)
             extra_context["expert_opinion"] = services.latest_opinion(proposal)
+            extra_context.update(locks.page_context(self, request, proposal))
+            # Loaded by the page after it renders (the slowest read of the page), or opened by a plain link.
+            extra_context["likely_duplicates_url"] = reverse("admin:proposals_proposal_duplicates", args=[proposal.pk])
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -267,6 +272,11 @@ class ProposalAdmin(admin.ModelAdmin):
                  name="proposals_proposal_act"),
             path("<int:object_id>/opinion/", self.admin_site.admin_view(self.opinion_view),
                  name="proposals_proposal_opinion"),
+            path("<int:object_id>/take-over/", self.admin_site.admin_view(self.take_over_view),
+                 name="proposals_proposal_take_over"),
+            # Not wrapped in admin_view, like the downloads: a 404 for anyone but staff who may view the proposal.
+            path("<int:object_id>/duplicates/", never_cache(self.duplicates_view),
+                 name="proposals_proposal_duplicates"),
             # Not wrapped in admin_view: anyone but permitted staff gets a plain 404, not a login page.
             path("attachment/<int:attachment_id>/download/", never_cache(self.download_view),
                  name="proposals_attachment_download"),
@@ -282,6 +292,12 @@ class ProposalAdmin(admin.ModelAdmin):
     def opinion_view(self, request, object_id):
         """The expert opinion's versions and a form for a new one (proposals.console.acting)."""
         return acting.opinion_view(self, request, object_id)
+
+    def take_over_view(self, request, object_id):
+        return locks.take_over_view(self, request, object_id)
+
+    def duplicates_view(self, request, object_id):
+        return duplicates.fragment_view(self, request, object_id)
 
     def download_view(self, request, attachment_id):
         """Staff-only download: never rendered inline, never sniffed as something else."""

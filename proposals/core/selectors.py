@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.core import search
+from proposals.core import search, tracking
 from proposals.core.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
 from proposals.core.infra import versioned_cache
 from proposals.core.infra.pagination import decode, paginate
@@ -345,33 +345,40 @@ SIMILARITY_THRESHOLD = 0.3
 TITLE_CANDIDATES = 40
 RECENT_IN_CATEGORY = 100
 RECENT_DAYS = 60
+# Never offered as a duplicate's original (the transition service refuses both).
+NEVER_ORIGINALS = (State.SPAM, State.WITHDRAWN)
 
 
 def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
-    """Earlier proposals whose title (and opening text) read like this one's, most similar first.
+    """Other proposals whose title (and opening text) read like this one's, most similar first, earliest first
+    among equals (the original of a campaign before its copies).
 
-    PostgreSQL: candidates are proposals with the very same title (a campaign), proposals whose title is
-    trigram-similar (the trigram index, read until TITLE_CANDIDATES are found) and the latest in the same
-    topic; they are scored by title and opening-text similarity. Elsewhere: a word-overlap score over recent
-    proposals in the same topic (a fallback for small data). Each candidate set stops at its limit, so the
-    work does not grow with the table (ordering by trigram distance would: on a million long titles the
-    nearest-neighbour index scan reads a large part of the index).
+    Candidates: proposals with the very same title (a campaign), on PostgreSQL also those whose title is
+    trigram-similar (the trigram index, read until TITLE_CANDIDATES are found), whenever they arrived, and the
+    latest in the same topic up to this one; scored by title and opening-text similarity (PostgreSQL: trigrams;
+    elsewhere: word overlap, a fallback for small data). Never the proposal itself, spam or withdrawn ones (a
+    duplicate's original cannot be either). Each candidate set stops at its limit, so the work does not grow with
+    the table (ordering by trigram distance would: on a million long titles the nearest-neighbour index scan reads
+    a large part of the index).
+
+    Same and similar titles are looked for on both sides of the proposal's date: the first of three identical
+    proposals showed none when only earlier ones were candidates.
     """
-    # Originals come before their copies: only proposals received up to this one.
-    others = (
-        Proposal.objects.exclude(pk=proposal.pk).exclude(state=State.SPAM).filter(received_at__lte=proposal.received_at)
+    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state__in=NEVER_ORIGINALS)
+    recent = others.filter(
+        received_at__lte=proposal.received_at,
+        received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS),
     )
-    recent = others.filter(received_at__gte=proposal.received_at - datetime.timedelta(days=RECENT_DAYS))
     if proposal.category_id is not None:
         # Not yet categorised (a new submission): the latest of any topic, not the few without one.
         recent = recent.filter(category=proposal.category_id)
     recent = recent.order_by("-received_at", "-id")
+    # Unordered on purpose: any of them will do, and without an order the scan stops at the limit.
+    same_title = others.filter(title=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
         from django.db.models.functions import Left
 
-        # Unordered on purpose: any of them will do, and without an order the scan stops at the limit.
-        same_title = others.filter(title=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
         similar_title = others.filter(title__trigram_similar=proposal.title).order_by().values("pk")[:TITLE_CANDIDATES]
         # One UNION, joined on the primary key: OR-ed IN conditions would make PostgreSQL scan the whole table.
         candidates = Proposal.objects.filter(
@@ -382,17 +389,53 @@ def likely_duplicates(proposal, limit=LIKELY_DUPLICATES):
         scored = (
             candidates.select_related("category")
             .annotate(score=(title_score + text_score) / 2)
-            .filter(score__gte=SIMILARITY_THRESHOLD)
-            .order_by("-score", "-received_at")
+            .order_by("-score", "received_at", "id")
         )
-        return list(scored[:limit])
+        # The threshold is applied to the best few here, not in SQL: as a WHERE condition the planner may
+        # push it into a scan of the whole table, scoring every row's text (a second for 2,000 proposals).
+        return [other for other in scored[:limit] if other.score >= SIMILARITY_THRESHOLD]
     words = set(search.fold(proposal.title + " " + proposal.text[:500]).split())
+    # Two reads: SQLite allows no limit inside a UNION.
+    pool = {other.pk: other for other in recent.select_related("category")[:RECENT_IN_CATEGORY * 3]}
+    pool.update((other.pk, other) for other in Proposal.objects.filter(pk__in=same_title).select_related("category"))
     scored = []
-    for other in recent.select_related("category")[:RECENT_IN_CATEGORY * 3]:
+    for other in pool.values():
         other_words = set(search.fold(other.title + " " + other.text[:500]).split())
         union = words | other_words
         score = len(words & other_words) / len(union) if union else 0
         if score >= SIMILARITY_THRESHOLD:
             other.score = score
             scored.append(other)
-    return sorted(scored, key=lambda other: -other.score)[:limit]
+    return sorted(scored, key=lambda other: (-other.score, other.received_at, other.pk))[:limit]
+
+
+PICKER_MATCHES = 10
+
+
+def duplicate_search(proposal, term, limit=PICKER_MATCHES):
+    """What staff look for when choosing the original of ``proposal``: a tracking code, whole or in part (any
+    three or more of its characters, dashes optional), or words of the title and text; newest first.
+
+    Never the proposal itself, spam or withdrawn ones. A whole code: at most one row; a part of a code: the codes
+    holding it (a scan of the short code column; the picker asks only when someone types), then the word matches.
+    """
+    term = (term or "").strip()[:100]
+    if not term:
+        return []
+    from django.db.models import Value
+    from django.db.models.functions import Replace
+
+    others = Proposal.objects.exclude(pk=proposal.pk).exclude(state__in=NEVER_ORIGINALS).select_related("category")
+    code = tracking.normalise(term)
+    if code:
+        return list(others.filter(tracking_code=code)[:1])
+    found = []
+    part = tracking.fragment(term)
+    if part:
+        compact = others.alias(compact_code=Replace("tracking_code", Value("-"), Value("")))
+        found = list(compact.filter(compact_code__contains=part).order_by("-received_at", "-id")[:limit])
+    seen = {other.pk for other in found}
+    if len(found) < limit and search.words(term):
+        matches = search.search(others, term, staff=True).order_by("-received_at", "-id")[:limit]
+        found += [other for other in matches if other.pk not in seen][: limit - len(found)]
+    return found

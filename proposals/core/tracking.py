@@ -66,3 +66,14 @@ def normalise(user_input):
     if not is_valid(compact):
         return None
     return format_code(compact)
+
+
+def fragment(user_input, minimum=3):
+    """What a person typed as part of a code, compact (no dashes, look-alikes mapped), or None if it cannot be one."""
+    if not isinstance(user_input, str):
+        return None
+    compact = _SEPARATORS.sub("", user_input.strip().upper())
+    compact = "".join(_LOOKALIKES.get(char, char) for char in compact)
+    if not minimum <= len(compact) <= CODE_LENGTH or any(char not in ALPHABET for char in compact):
+        return None
+    return compact

@@ -46,6 +46,7 @@ class Action(models.TextChoices):
     ANONYMISE = "anonymise", _("Remove contact details")
     EDIT = "edit", _("Edit the details")
     WRITE_OPINION = "write_opinion", _("Write the expert opinion")
+    TAKE_OVER = "take_over", _("Take over the editing")
 
 
 class NotAcceptedReason(models.TextChoices):

@@ -197,6 +197,7 @@ class Pages:
         self.word = self._search_word()
         self.detail_code = self._middle_public().tracking_code
         self.change_id = self._middle_proposal().pk
+        self.duplicates_url = f"/admin/proposals/proposal/{self.change_id}/duplicates/?partial=1"
         self.deep_offset, self.deep_cursor = self._deep_page()
         self.baseline_urls = baseline_urlconf()
         self.region_id = Region.objects.order_by("pk").values_list("pk", flat=True).first()
@@ -257,7 +258,8 @@ class Pages:
                      note="default ModelAdmin", swap=lambda: override_settings(ROOT_URLCONF=self.baseline_urls)),
             Scenario("admin_search", get(staff, f"/admin/proposals/proposal/?queue=all&q={self.word}"),
                      note=f"q={self.word}"),
-            Scenario("admin_change", get(staff, change_url)),
+            Scenario("admin_change", get(staff, change_url), note="the fragment below not included"),
+            Scenario("admin_change_duplicates", get(staff, self.duplicates_url), note="loaded by the desk page"),
             Scenario("submit", self.submit, note="POST, a new proposal each time"),
             Scenario("duplicates", self.duplicates, note="for the newest submission"),
         ]

@@ -1,6 +1,7 @@
 """The core's models, one module per part of the domain; everything is importable from here."""
 from proposals.core.models.answers import AnswerTemplate
 from proposals.core.models.events import AppendOnlyError, ProposalEvent, ProposalEventQuerySet, ProposalNote
+from proposals.core.models.locks import ProposalLock
 from proposals.core.models.opinions import Consistency, ExpertOpinion, Recommendation
 from proposals.core.models.proposal import (
     NOT_IN_PUBLIC_ROWS,
@@ -27,6 +28,6 @@ from proposals.core.models.reference import (
 __all__ = [
     "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Attachment",
     "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language", "Party", "Proposal",
-    "ProposalEvent", "ProposalEventQuerySet", "ProposalNote", "ProposalQuerySet", "RateCounter", "Recommendation",
-    "Region", "SubmitterKind", "TrilingualName", "attachment_path", "in_language",
+    "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote", "ProposalQuerySet", "RateCounter",
+    "Recommendation", "Region", "SubmitterKind", "TrilingualName", "attachment_path", "in_language",
 ]

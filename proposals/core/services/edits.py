@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import workflow
 from proposals.core.models import Proposal, ProposalNote
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.locks import ensure_not_locked
 from proposals.core.services.retention import removed_by_retention
 from proposals.core.workflow import Action
 
@@ -24,11 +25,12 @@ def proposal_edit(*, proposal, actor, changes, at=None):
     changed field, with its old and new values where the table logs values. All or nothing: raises WorkflowError
     and changes nothing for a field staff never edit ("not_editable"), one the actor may not change now
     ("permission"), an invalid value ("invalid") or a published proposal left without its Kazakh or
-    Russian public title or summary ("summary_required"). Nothing changed: nothing saved, no event. ``proposal``
-    is refreshed in place.
+    Russian public title or summary ("summary_required"), or while a colleague has the proposal checked out on its
+    page ("locked", see services.locks). Nothing changed: nothing saved, no event. ``proposal`` is refreshed in place.
     """
     with transaction.atomic():
         locked = lock(proposal)
+        ensure_not_locked(locked, actor, at)
         published, released = locked.published_at is not None, locked.decision_released_at is not None
         changed = []
         removed = removed_by_retention(locked)

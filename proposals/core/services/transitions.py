@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import deadlines, workflow
 from proposals.core.models import Proposal
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.locks import ensure_not_locked
 from proposals.core.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 MAX_EXTENSION_WORKING_DAYS = 30
@@ -203,8 +204,16 @@ def proposal_act(*, proposal, action, actor, note="", reason="", duplicate_of=No
     """Take the named ``action`` on ``proposal``: the one entry point for the console's buttons and bulk actions.
 
     Dispatches to the service that owns the action; a decision with a ``response`` ({language: text}) goes through
-    proposal_decide. Raises WorkflowError as that service does.
+    proposal_decide. Raises WorkflowError as that service does, and ("locked") while a colleague has the proposal
+    checked out on its page.
     """
+    with transaction.atomic():
+        # The row lock is held until the action's own transaction (a savepoint of this one) has written.
+        ensure_not_locked(lock(proposal), actor)
+        return _dispatch(proposal, action, actor, note, reason, duplicate_of, working_days, assignee, response)
+
+
+def _dispatch(proposal, action, actor, note, reason, duplicate_of, working_days, assignee, response):
     transition = workflow.transition_for(action)
     if transition is not None and transition.decides and response is not None:
         from proposals.core.services.decisions import proposal_decide  # it builds on this module
