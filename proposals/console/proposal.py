@@ -16,10 +16,12 @@ from proposals.console import actions as bulk
 from proposals.console import export, importer
 from proposals.console import paginator as counting
 from proposals.console.changelist import ConsoleChangeList
+from proposals.console.desk import ReviewDesk
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ActionForm, ImportForm, IntakeForm
+from proposals.console.neighbours import KeysetChangeList
 from proposals.console.paginator import EstimatedCountPaginator
-from proposals.core import search, selectors, services, tracking, workflow
+from proposals.core import search, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
 from proposals.core.workflow import TRANSITIONS, Action, State
 
@@ -38,16 +40,6 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-class AttachmentInline(ReadOnlyInline):
-    model = Attachment
-    fields = ["download", "content_type", "size", "sha256", "created_at"]
-
-    @admin.display(description=gettext_lazy("file"))
-    def download(self, attachment):
-        url = reverse("admin:proposals_attachment_download", args=[attachment.pk])
-        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
 
 
 class NoteInline(admin.TabularInline):
@@ -79,7 +71,7 @@ class EventInline(ReadOnlyInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     list_display = [
         "tracking_code", "title_short", "submitter", "category", "region", "state_badge", "assignee", "received",
         "deadline",
@@ -102,25 +94,14 @@ class ProposalAdmin(admin.ModelAdmin):
     has_triage_permission = bulk.has_triage_permission
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
-    inlines = [AttachmentInline, NoteInline, EventInline]
+    # The attachments are on the desk beside the text (templates/console/proposal_change_form.html).
+    inlines = [NoteInline, EventInline]
     change_form_template = "console/proposal_change_form.html"
     change_list_template = "console/proposal_change_list.html"
-    readonly_fields = [
-        "tracking_code", "state_badge", "assignee", "submitter_kind", "channel", "external_ref", "received_at",
-        "acknowledge_due", "decision_due", "duplicate_link", "decision_reason", "published_at", "decided_at",
-        "decision_released_at",
-    ]
+    # The desk shows what the submitter sent, the state, dates and links beside the form (ReviewDesk); the form holds
+    # what staff write. Fields the edit table does not let this user change now are shown, not offered.
     fieldsets = [
-        (None, {"fields": [
-            ("tracking_code", "state_badge"), ("assignee", "category"), ("received_at", "channel", "external_ref"),
-            ("acknowledge_due", "decision_due"), ("duplicate_link", "decision_reason"),
-            ("published_at", "decided_at", "decision_released_at"),
-        ]}),
-        (gettext_lazy("Submitter"), {"fields": [
-            "submitter_kind", ("submitter_name", "publish_name"), ("organisation", "party", "position", "bin"),
-            ("email", "phone", "region"),
-        ]}),
-        (gettext_lazy("Proposal"), {"fields": ["language", "title", "text", "rationale", "articles"]}),
+        (gettext_lazy("Classification"), {"fields": [("category", "articles")]}),
         (gettext_lazy("Public summary"), {"fields": ["summary_kk", "summary_ru", "summary_en"]}),
         (gettext_lazy("Working Group response"), {"fields": ["response_kk", "response_ru", "response_en"]}),
     ]
@@ -128,7 +109,8 @@ class ProposalAdmin(admin.ModelAdmin):
     # The list
 
     def get_changelist(self, request, **kwargs):
-        return ConsoleChangeList
+        # Next and previous on the desk rebuild the list's filters and ordering without reading a page of it.
+        return KeysetChangeList if getattr(request, "keyset_only", False) else ConsoleChangeList
 
     @admin.display(description=gettext_lazy("title"), ordering="title")
     def title_short(self, proposal):
@@ -205,24 +187,13 @@ class ProposalAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        # Every field of the page that the edit table does not let this user change now is shown, not offered
-        # (the submitter's consent and what arrived never are); the edit service checks the same table again.
+        # Every field of the form that the edit table does not let this user change now is shown, not offered
+        # (what the submitter sent never is: it is corrected on its own page); the edit service checks again.
         editable = services.editable_fields(obj, request.user)
-        fixed = super().get_readonly_fields(request, obj)
-        shown = [name for name in flatten_fieldsets(self.fieldsets) if name not in editable and name not in fixed]
-        return [*fixed, *shown]
+        return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
 
     def get_inlines(self, request, obj):
         return [] if obj is None else super().get_inlines(request, obj)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.WorkflowError as error:
-            # A service refused the save (e.g. the proposal was published since the form was built). The admin's
-            # transaction is rolled back, notes included: nothing is half-written.
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -245,18 +216,7 @@ class ProposalAdmin(admin.ModelAdmin):
                 note.save()
         formset.save_m2m()
 
-    # The proposal page
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        proposal = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if proposal is not None:
-            extra_context["workflow_actions"] = [
-                {"action": action, "label": Action(action).label, "needs_form": needs_form(action)}
-                for action in services.available_actions(proposal, request.user)
-            ]
-            extra_context["likely_duplicates"] = selectors.likely_duplicates(proposal)
-        return super().change_view(request, object_id, form_url, extra_context)
+    # The proposal page: ReviewDesk (desk.py); its actions, downloads, export and import
 
     def get_urls(self):
         own = [
@@ -268,14 +228,15 @@ class ProposalAdmin(admin.ModelAdmin):
             path("export.csv", self.admin_site.admin_view(self.export_view), name="proposals_proposal_export"),
             path("import/", self.admin_site.admin_view(self.import_view), name="proposals_proposal_import"),
         ]
-        return own + super().get_urls()
+        return own + self.desk_urls() + super().get_urls()
 
     def act_view(self, request, object_id, action):
         """One action on one proposal: a confirmation page when it needs input, then the service."""
         proposal = get_object_or_404(Proposal, pk=object_id)
         if action not in Action.values or not self.has_view_permission(request, proposal):
             raise Http404
-        change_url = reverse("admin:proposals_proposal_change", args=[proposal.pk])
+        # Back to the desk with the list's filters, so next and previous stay in the same queue.
+        change_url = self._keep_filters(request, reverse("admin:proposals_proposal_change", args=[proposal.pk]))
         form = ActionForm(request.POST if request.method == "POST" else None, transition=TRANSITIONS.get(action),
                           action=action, admin_site=self.admin_site)
         if request.method == "POST" and form.is_valid():
@@ -341,11 +302,3 @@ class ProposalAdmin(admin.ModelAdmin):
             "header": importer.HEADER,
         }
         return TemplateResponse(request, "console/import.html", context)
-
-
-def needs_form(action):
-    transition = TRANSITIONS.get(action)
-    if transition is not None:
-        return transition.needs_note or transition.needs_reason or transition.needs_duplicate
-    return action in (Action.EXTEND_DEADLINE, Action.ASSIGN, Action.UNPUBLISH)
-
