@@ -2,6 +2,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.forms import Textarea
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -56,6 +57,12 @@ class NoteInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm(workflow.TRIAGE)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            # The table's column heading is not a label: a screen reader names the field by this.
+            kwargs["widget"] = Textarea(attrs={"rows": 3, "cols": 60, "aria-label": gettext_lazy("New internal note")})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
