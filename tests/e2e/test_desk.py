@@ -4,9 +4,9 @@ import datetime
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from proposals.core import attachments, services
