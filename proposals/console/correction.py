@@ -71,6 +71,8 @@ class CorrectionForm(forms.Form):
             value.validators.append(validate_single_line)
         if field == "bin":
             value.validators.append(validate_bin)
+        if field == "party" and proposal.submitter_kind == SubmitterKind.PARTY:
+            value.required = True
         self.fields = {"value": value, "note": self.fields["note"]}
         self.field_name = field
 

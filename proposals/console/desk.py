@@ -74,7 +74,7 @@ class ReviewDesk:
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         refusal = getattr(request, "desk_refusal", None)
-        if obj is None or refusal is None:
+        if refusal is None:
             return form
 
         class Refused(form):
