@@ -106,10 +106,16 @@ def after(keys, values, *, forward, nulls_high):
         beyond |= same & _strictly(path, value, upward, nulls_high)
         same &= Q(**{f"{path}__isnull": True}) if value is None else Q(**{path: value})
     first_path, first_descending = keys[0]
-    bound = _strictly(first_path, values[0], forward != first_descending, nulls_high) | (
-        Q(**{f"{first_path}__isnull": True}) if values[0] is None else Q(**{first_path: values[0]})
-    )
-    return bound & beyond
+    return _at_or_beyond(first_path, values[0], forward != first_descending, nulls_high) & beyond
+
+
+def _at_or_beyond(path, value, upward, nulls_high):
+    """Rows whose ``path`` is ``value`` or sorts beyond it: one range condition (``<=``, ``>=``) an index answers."""
+    nulls = Q(**{f"{path}__isnull": True})
+    if value is None:
+        return nulls | _strictly(path, value, upward, nulls_high)
+    ranged = Q(**{f"{path}__gte" if upward else f"{path}__lte": value})
+    return ranged | nulls if upward == nulls_high else ranged
 
 
 def _strictly(path, value, upward, nulls_high):
