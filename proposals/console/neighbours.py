@@ -47,7 +47,7 @@ def neighbour(modeladmin, request, pk, direction, preserved_filters):
     changelist = modeladmin.get_changelist_instance(listed)
     ordering = changelist.get_ordering(listed, changelist.root_queryset)
     keys = ordering_keys(ordering, changelist.model)
-    values = changelist.root_queryset.filter(pk=pk).values_list(*(path for path, _descending in keys)).first()
+    values = changelist.root_queryset.filter(pk=pk).values_list(*(key[0] for key in keys)).first()
     if values is None:
         return None
     rows = changelist.queryset.order_by(*ordering)
@@ -59,8 +59,9 @@ def neighbour(modeladmin, request, pk, direction, preserved_filters):
 
 
 def ordering_keys(ordering, model):
-    """[(path, descending)] for a ChangeList ordering; a relation orders by its model's own ordering, as Django does."""
-    keys = []
+    """[(path, descending, nullable)] for a ChangeList ordering, each path once; a relation orders by its model's own
+    ordering, as Django does."""
+    keys, seen = [], set()
     for item in ordering:
         if isinstance(item, str):
             descending, name = item.startswith("-"), item.lstrip("-")
@@ -70,27 +71,32 @@ def ordering_keys(ordering, model):
             raise UnsupportedOrdering(item)
         if name == "?":
             raise UnsupportedOrdering(item)
-        keys.extend(_expand(model, name, descending))
+        for path, flag, nullable in _expand(model, name, descending):
+            if path not in seen:
+                seen.add(path)
+                keys.append((path, flag, nullable))
     return keys
 
 
 def _expand(model, name, descending):
     if name == "pk":
-        return [(model._meta.pk.name, descending)]
+        return [(model._meta.pk.name, descending, False)]
     head, _sep, rest = name.partition("__")
     field = model._meta.get_field(head)
     if field.is_relation and not rest:
         related_ordering = field.related_model._meta.ordering
         if not related_ordering:
-            return [(f"{name}_id", descending)]
+            return [(f"{name}_id", descending, field.null)]
         expanded = []
         for item in related_ordering:
             flip = item.startswith("-")
             expanded.extend(_expand(field.related_model, item.lstrip("-"), descending != flip))
-        return [(f"{name}__{path}", flag) for path, flag in expanded]
+        # A missing related row reads as NULL in every column of it.
+        return [(f"{name}__{path}", flag, nullable or field.null) for path, flag, nullable in expanded]
     if field.is_relation:
-        return [(f"{head}__{path}", flag) for path, flag in _expand(field.related_model, rest, descending)]
-    return [(name, descending)]
+        return [(f"{head}__{path}", flag, nullable or field.null)
+                for path, flag, nullable in _expand(field.related_model, rest, descending)]
+    return [(name, descending, field.null)]
 
 
 def after(keys, values, *, forward, nulls_high):
@@ -101,28 +107,29 @@ def after(keys, values, *, forward, nulls_high):
     database walks its index from the current row instead of from the start.
     """
     beyond, same = Q(pk__in=[]), Q()
-    for (path, descending), value in zip(keys, values, strict=True):
+    for (path, descending, nullable), value in zip(keys, values, strict=True):
         upward = forward != descending
-        beyond |= same & _strictly(path, value, upward, nulls_high)
+        beyond |= same & _strictly(path, value, upward, nulls_high, nullable)
         same &= Q(**{f"{path}__isnull": True}) if value is None else Q(**{path: value})
-    first_path, first_descending = keys[0]
-    return _at_or_beyond(first_path, values[0], forward != first_descending, nulls_high) & beyond
+    first_path, first_descending, first_nullable = keys[0]
+    return _at_or_beyond(first_path, values[0], forward != first_descending, nulls_high, first_nullable) & beyond
 
 
-def _at_or_beyond(path, value, upward, nulls_high):
+def _at_or_beyond(path, value, upward, nulls_high, nullable):
     """Rows whose ``path`` is ``value`` or sorts beyond it: one range condition (``<=``, ``>=``) an index answers."""
     nulls = Q(**{f"{path}__isnull": True})
     if value is None:
-        return nulls | _strictly(path, value, upward, nulls_high)
+        return nulls | _strictly(path, value, upward, nulls_high, nullable)
     ranged = Q(**{f"{path}__gte" if upward else f"{path}__lte": value})
-    return ranged | nulls if upward == nulls_high else ranged
+    return ranged | nulls if nullable and upward == nulls_high else ranged
 
 
-def _strictly(path, value, upward, nulls_high):
-    """Rows whose ``path`` sorts strictly above (``upward``) or below ``value``, NULLs placed as the database does."""
+def _strictly(path, value, upward, nulls_high, nullable=True):
+    """Rows whose ``path`` sorts strictly above (``upward``) or below ``value``, NULLs placed as the database does
+    (a column that cannot be NULL gets no ``IS NULL`` alternative, which would keep the index from bounding it)."""
     nothing, nulls, not_null = Q(pk__in=[]), Q(**{f"{path}__isnull": True}), Q(**{f"{path}__isnull": False})
     if value is None:
         # NULL is the top (or bottom) of the order: beyond it lies every value, or nothing.
         return not_null if upward != nulls_high else nothing
     compared = Q(**{f"{path}__gt" if upward else f"{path}__lt": value})
-    return compared | nulls if upward == nulls_high else compared
+    return compared | nulls if nullable and upward == nulls_high else compared
