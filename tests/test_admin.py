@@ -194,7 +194,7 @@ def test_editing_a_proposal_is_logged_in_the_admin_log():
     proposal = make_proposal()
     page = client.get(f"{LIST}{proposal.pk}/change/")
     data = {k: v for k, v in page.context["adminform"].form.initial.items() if v is not None}
-    data.update({"title": "A clearer title", "summary_kk": "Қысқаша", "notes-TOTAL_FORMS": "1",
+    data.update({"articles": "49, 50", "summary_kk": "Қысқаша", "notes-TOTAL_FORMS": "1",
                  "notes-INITIAL_FORMS": "0", "notes-0-text": "Checked against the Ak Zhol text.",
                  "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
                  "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"})
@@ -202,7 +202,7 @@ def test_editing_a_proposal_is_logged_in_the_admin_log():
     response = client.post(f"{LIST}{proposal.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     proposal.refresh_from_db()
-    assert proposal.title == "A clearer title" and proposal.state == State.RECEIVED
+    assert proposal.articles == "49, 50" and proposal.state == State.RECEIVED
     assert LogEntry.objects.filter(object_id=str(proposal.pk)).exists()
     note = ProposalNote.objects.get(proposal=proposal)
     assert note.text == "Checked against the Ak Zhol text." and note.author.groups.filter(name="analyst").exists()
@@ -530,12 +530,14 @@ def test_date_drilldown_lists_the_periods_between_the_first_and_last_proposal_wi
 
 # Editing what the public and the submitter see: the form per role, and the edit service behind it
 
-PUBLIC_FIELDS = [
-    "title", "language", "articles", "category", "region", "submitter_name", "organisation", "party", "position",
-    "bin", "summary_kk", "summary_ru", "summary_en",
-]
+PUBLIC_FIELDS = ["articles", "category", "summary_kk", "summary_ru", "summary_en"]
 RESPONSE_FIELDS = ["response_kk", "response_ru", "response_en"]
-NEVER_EDITED_ON_THE_PAGE = ["publish_name", "text", "rationale", "email", "phone"]
+# What the submitter sent is corrected on its own page (proposal_correct), never on the change form.
+SUBMITTED_FIELDS = [
+    "title", "language", "region", "submitter_name", "organisation", "party", "position", "bin", "text", "rationale",
+    "email", "phone",
+]
+NEVER_EDITED_ON_THE_PAGE = ["publish_name", *SUBMITTED_FIELDS]
 
 
 def change_url(proposal):
@@ -549,7 +551,7 @@ def posted_values(proposal):
         name: str(model.objects.exclude(pk=getattr(proposal, f"{name}_id")).order_by("pk").first().pk)
         for name, model in related.items()
     }
-    values.update({"language": "ru", "articles": "49, 50-1", "bin": "000140000436"})
+    values.update({"language": "ru", "articles": "49, 50-1", "bin": "000140000436", "title": "Басқа атау"})
     for name in [*PUBLIC_FIELDS, *RESPONSE_FIELDS]:
         values.setdefault(name, f"Өзгертілген мәтін ({name})")
     return values
@@ -603,19 +605,20 @@ def test_an_analysts_crafted_post_changes_nothing_the_public_reads_on_a_publishe
 
 def test_a_leads_edit_through_the_change_form_writes_one_event_with_old_and_new_values():
     proposal = public_proposal(state=State.ACCEPTED, released=True, publish_name=True)
-    old_title, old_region = proposal.title, proposal.region
-    region = Region.objects.exclude(pk=proposal.region_id).order_by("pk").first()
-    response = change_form_post(staff_client("lead"), proposal, title="Нақты атауы", region=str(region.pk),
+    old_articles, old_category = proposal.articles, proposal.category
+    category = Category.objects.exclude(pk=proposal.category_id).order_by("pk").first()
+    response = change_form_post(staff_client("lead"), proposal, articles="49", category=str(category.pk),
                                 summary_en="A clearer summary.", response_en="Taken into account.")
     assert response.status_code == 302
     proposal.refresh_from_db()
-    assert (proposal.title, proposal.region, proposal.summary_en, proposal.response_en) == (
-        "Нақты атауы", region, "A clearer summary.", "Taken into account."
+    assert (proposal.articles, proposal.category, proposal.summary_en, proposal.response_en) == (
+        "49", category, "A clearer summary.", "Taken into account."
     )
     event = ProposalEvent.objects.get(proposal=proposal, action=Action.EDIT)
     assert event.actor.groups.filter(name="lead").exists() and not event.is_public
     assert event.note.splitlines() == [
-        f'title: "{old_title}" → "Нақты атауы"', f"region: {old_region.slug} ({old_region}) → {region.slug} ({region})",
+        f'articles: "{old_articles}" → "49"',
+        f"category: {old_category.slug} ({old_category}) → {category.slug} ({category})",
         "summary_en", "response_en",
     ]
 
@@ -628,17 +631,20 @@ def test_saving_the_change_form_with_only_a_note_writes_no_edit_event():
     assert not ProposalEvent.objects.filter(proposal=proposal, action=Action.EDIT).exists()
 
 
-def test_an_edit_the_service_refuses_is_a_message_and_saves_nothing(monkeypatch):
+def test_an_edit_the_service_refuses_is_shown_again_with_the_typed_text_and_saves_nothing(monkeypatch):
     # The analyst's form was built before a lead published the proposal: the service, not the form, refuses.
     client = staff_client("analyst")
     proposal = public_proposal()
     monkeypatch.setattr(services, "editable_fields", lambda proposal, user: set(PUBLIC_FIELDS), raising=False)
-    response = change_form_post(client, proposal, articles="49", **{"notes-0-text": "Checked."})
-    assert response.status_code == 302 and response["Location"] == change_url(proposal)
+    typed = "Автор бірпалаталы Парламентті ұсынады; мәтін сақталуы керек."
+    response = change_form_post(client, proposal, articles="49", summary_kk=typed, **{"notes-0-text": "Checked."})
+    assert response.status_code == 200
     assert Proposal.objects.get(pk=proposal.pk).articles == proposal.articles
     assert not ProposalNote.objects.filter(proposal=proposal).exists()
     assert not ProposalEvent.objects.filter(proposal=proposal, action=Action.EDIT).exists()
-    shown = client.get(response["Location"]).context["messages"]
+    form = response.context["adminform"].form
     with translation.override("kk"):
         refusal = gettext("You do not have permission to do this.")
-    assert [(m.level_tag, m.message) for m in shown] == [("error", refusal)]
+    assert form.non_field_errors() == [refusal]
+    page = response.content.decode()
+    assert typed in page and "Checked." in page and refusal in page

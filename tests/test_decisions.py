@@ -11,6 +11,7 @@ from proposals.core import services
 from proposals.core.models import AnswerTemplate, AppendOnlyError, ExpertOpinion, Proposal, ProposalEvent
 from proposals.core.workflow import TRANSITIONS, Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user, proposal_in_state, public_proposal
+from tests.test_desk import form_data as desk_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -205,11 +206,19 @@ def test_irreversible_steps_ask_first_and_need_a_note(action):
 def test_the_change_page_asks_before_irreversible_steps_and_keeps_the_filters():
     lead = make_user("lead")
     proposal = proposal_in_state(State.SCREENING)
-    page = client_for(lead).get(f"{LIST}{proposal.pk}/change/?_changelist_filters={FILTERS}").content.decode()
+    url = f"{LIST}{proposal.pk}/change/?_changelist_filters={FILTERS}"
+    page = html.unescape(client_for(lead).get(url).content.decode())
+    # The desk's buttons submit its form (saving typed edits first); an irreversible step then opens its question page.
     for action in (Action.MARK_SPAM, Action.WITHDRAW, Action.MARK_OUT_OF_SCOPE):
-        assert f'href="{LIST}{proposal.pk}/act/{action}/?_changelist_filters={FILTERS}"' in html.unescape(page)
-    # A one-click step is still one click, and its form keeps the filters too.
-    assert f'action="{LIST}{proposal.pk}/act/accept_for_review/?_changelist_filters={FILTERS}"' in html.unescape(page)
+        assert re.search(rf'name="_act" value="{action}" class="button">[^<]*…</button>', page)
+    # A one-click step is still one click.
+    assert re.search(rf'name="_act" value="{Action.ACCEPT_FOR_REVIEW}" class="button">[^<…]*</button>', page)
+    # The form posts back to the page with the list's filters, so the question page keeps them.
+    client = client_for(lead)
+    response = client.post(url, desk_form_data(client, proposal, url=url, _act=Action.MARK_SPAM))
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}{proposal.pk}/act/{Action.MARK_SPAM}/?_changelist_filters={FILTERS}"
+    assert Proposal.objects.get(pk=proposal.pk).state == State.SCREENING
 
 
 def test_marking_spam_with_a_note_from_the_question_page_returns_with_the_filters():

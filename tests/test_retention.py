@@ -147,12 +147,13 @@ def test_staff_cannot_fill_in_again_what_the_retention_removed(settings, lead):
     events = proposal.events.count()
     for name, value in (("submitter_name", "Бақыт Серіков"), ("position", "Директор"), ("bin", "880101300123")):
         with pytest.raises(services.WorkflowError) as refused:
-            services.proposal_edit(proposal=proposal, actor=lead, changes={name: value})
+            services.proposal_correct(proposal=proposal, actor=lead, field=name, value=value, note="Қайта.")
         assert refused.value.code == "removed_by_retention"
-        assert name not in services.editable_fields(proposal, lead)
+        assert name not in services.correctable_fields(proposal, lead)
     proposal.refresh_from_db()
     assert (proposal.submitter_name, proposal.position, proposal.bin) == ("", "", "")
     assert proposal.events.count() == events
     # What retention keeps stays editable.
-    services.proposal_edit(proposal=proposal, actor=lead, changes={"organisation": "ЖК «Серіков и К»"})
+    services.proposal_correct(proposal=proposal, actor=lead, field="organisation", value="ЖК «Серіков и К»",
+                              note="Атауы өзгерді.")
     assert Proposal.objects.get(pk=proposal.pk).organisation == "ЖК «Серіков и К»"

@@ -169,18 +169,23 @@ def test_reconsidering_is_public_only_for_an_announced_decision(lead):
     assert announced.events.last().is_public and not silent.events.last().is_public
 
 
-# Staff edits of what the public and the submitter see (proposal_edit)
+# Staff edits of how a proposal is described (proposal_edit) and corrections of what the submitter sent
 
-PUBLIC_SHORT_FIELDS = [
-    "title", "language", "articles", "category", "region", "submitter_name", "organisation", "party", "position",
-    "bin",
-]
+EDITED_SHORT_FIELDS = ["articles", "category"]
+CORRECTED_SHORT_FIELDS = ["title", "language", "region", "submitter_name", "organisation", "party"]
+# Values never logged: contact details, position and BIN (the retention period removes them) and long texts.
+CORRECTED_UNLOGGED = ["position", "bin", "email", "phone", "text", "rationale"]
 SUMMARIES = ["summary_kk", "summary_ru", "summary_en"]
 RESPONSES = ["response_kk", "response_ru", "response_en"]
+SUBMITTED = [*CORRECTED_SHORT_FIELDS, *CORRECTED_UNLOGGED]
 NEVER_EDITED = [
-    "publish_name", "text", "rationale", "email", "phone", "state", "tracking_code", "submitter_kind", "channel",
+    *SUBMITTED, "publish_name", "state", "tracking_code", "submitter_kind", "channel",
     "external_ref", "received_at", "published_at", "decision_released_at", "decided_at", "decision_reason",
     "assignee", "duplicate_of", "acknowledge_due", "decision_due", "anonymised_at", "submission_token", "no_such_field",
+]
+NEVER_CORRECTED = [
+    "publish_name", "state", "tracking_code", "submitter_kind", "channel", "received_at", "published_at",
+    "assignee", "duplicate_of", "submission_token", "no_such_field", *EDITED_SHORT_FIELDS, *SUMMARIES, *RESPONSES,
 ]
 
 
@@ -194,6 +199,8 @@ def new_value(proposal, field):
         "articles": "49, 50-1",
         "bin": "000140000436",
         "title": "Өңірлер кеңесі туралы нақтыланған ұсыныс",
+        "email": "aigul.new@example.org",
+        "phone": "+77015550199",
     }.get(field, f"Жаңа мәтін: {field}")
 
 
@@ -209,9 +216,13 @@ def edits(proposal):
     return ProposalEvent.objects.filter(proposal=proposal, action=Action.EDIT)
 
 
-@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS)
+def corrections(proposal):
+    return ProposalEvent.objects.filter(proposal=proposal, action=Action.CORRECT)
+
+
+@pytest.mark.parametrize("field", EDITED_SHORT_FIELDS)
 def test_an_edit_of_a_short_public_field_logs_its_old_and_new_value(field, analyst):
-    proposal = make_proposal(publish_name=True, organisation="Азаматтық бастама", position="Мүше")
+    proposal = make_proposal()
     old, new = getattr(proposal, field), new_value(proposal, field)
     services.proposal_edit(proposal=proposal, actor=analyst, changes={field: new})
     assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
@@ -230,31 +241,24 @@ def test_an_edit_of_a_long_text_names_the_field_without_its_text(field, lead):
     assert edits(proposal).get().note == field
 
 
-def test_a_name_without_consent_is_logged_without_its_values(analyst):
-    proposal = make_proposal(publish_name=False, submitter_name="Айгүл Сәрсенбаева")
-    services.proposal_edit(proposal=proposal, actor=analyst, changes={"submitter_name": "Айгүл Сәрсенбай"})
-    assert Proposal.objects.get(pk=proposal.pk).submitter_name == "Айгүл Сәрсенбай"
-    assert edits(proposal).get().note == "submitter_name"
-
-
 def test_one_event_lists_every_field_of_one_edit_in_the_tables_order(lead):
     proposal = public_proposal(state=State.ACCEPTED, released=True)
-    title, old_region, region = proposal.title, proposal.region, new_value(proposal, "region")
+    old_articles, old_category, category = proposal.articles, proposal.category, new_value(proposal, "category")
     services.proposal_edit(proposal=proposal, actor=lead, changes={
-        "summary_en": "A clearer summary.", "region": region, "title": "Нақты атауы", "response_ru": "Учтено.",
+        "summary_en": "A clearer summary.", "category": category, "articles": "49", "response_ru": "Учтено.",
     })
     event = edits(proposal).get()
     assert event.note.splitlines() == [
-        f"title: {shown(title)} → \"Нақты атауы\"",
-        f"region: {shown(old_region)} → {shown(region)}",
+        f"articles: {shown(old_articles)} → \"49\"",
+        f"category: {shown(old_category)} → {shown(category)}",
         "summary_en",
         "response_ru",
     ]
 
 
-@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS + SUMMARIES)
+@pytest.mark.parametrize("field", EDITED_SHORT_FIELDS + SUMMARIES)
 def test_what_the_public_reads_of_a_published_proposal_is_refused_to_an_analyst(field, analyst):
-    proposal = public_proposal(organisation="Азаматтық бастама")
+    proposal = public_proposal()
     before = getattr(proposal, field)
     with pytest.raises(WorkflowError) as refused:
         services.proposal_edit(proposal=proposal, actor=analyst, changes={field: new_value(proposal, field)})
@@ -263,9 +267,9 @@ def test_what_the_public_reads_of_a_published_proposal_is_refused_to_an_analyst(
     assert not edits(proposal).exists()
 
 
-@pytest.mark.parametrize("field", PUBLIC_SHORT_FIELDS + SUMMARIES)
+@pytest.mark.parametrize("field", EDITED_SHORT_FIELDS + SUMMARIES)
 def test_a_lead_edits_what_the_public_reads_of_a_published_proposal(field, lead):
-    proposal = public_proposal(organisation="Азаматтық бастама")
+    proposal = public_proposal()
     new = new_value(proposal, field)
     services.proposal_edit(proposal=proposal, actor=lead, changes={field: new})
     assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
@@ -313,23 +317,20 @@ def test_consent_and_what_arrived_are_never_edited_by_staff(field):
 def test_one_refused_field_refuses_the_whole_edit(analyst):
     proposal = make_proposal()
     with pytest.raises(WorkflowError):
-        services.proposal_edit(proposal=proposal, actor=analyst, changes={"title": "Жаңа атауы", "text": "Басқа"})
-    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not edits(proposal).exists()
+        services.proposal_edit(proposal=proposal, actor=analyst, changes={"articles": "49", "text": "Басқа"})
+    assert Proposal.objects.get(pk=proposal.pk).articles == proposal.articles and not edits(proposal).exists()
 
 
 def test_an_edit_that_changes_nothing_saves_nothing_and_writes_no_event(analyst):
     proposal = make_proposal()
     stored = Proposal.objects.get(pk=proposal.pk)
-    same = {name: getattr(stored, name) for name in [*PUBLIC_SHORT_FIELDS, *SUMMARIES]}
+    same = {name: getattr(stored, name) for name in [*EDITED_SHORT_FIELDS, *SUMMARIES]}
     services.proposal_edit(proposal=proposal, actor=analyst, changes=same)
     assert Proposal.objects.get(pk=proposal.pk).updated_at == stored.updated_at
     assert not edits(proposal).exists()
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("title", "x" * 301), ("title", ""), ("language", "de"), ("category", "parliament-structure"),
-    ("articles", "x" * 201),
-])
+@pytest.mark.parametrize(("field", "value"), [("category", "parliament-structure"), ("articles", "x" * 201)])
 def test_an_invalid_value_is_refused_with_a_message(field, value, analyst):
     proposal = make_proposal()
     with pytest.raises(WorkflowError) as refused:
@@ -352,6 +353,91 @@ def test_working_group_members_and_the_public_cannot_edit(wg_member):
     proposal = make_proposal()
     for actor in (wg_member, None):
         with pytest.raises(WorkflowError) as refused:
-            services.proposal_edit(proposal=proposal, actor=actor, changes={"title": "Басқа атау"})
+            services.proposal_edit(proposal=proposal, actor=actor, changes={"articles": "49"})
         assert refused.value.code == "permission"
-    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not edits(proposal).exists()
+    assert Proposal.objects.get(pk=proposal.pk).articles == proposal.articles and not edits(proposal).exists()
+
+
+def correct(proposal, actor, field, value, note="Жіберуші телефон арқылы түзетті."):
+    return services.proposal_correct(proposal=proposal, actor=actor, field=field, value=value, note=note)
+
+
+@pytest.mark.parametrize("field", CORRECTED_SHORT_FIELDS)
+def test_a_correction_of_submitted_data_writes_its_event_with_old_and_new_value_and_the_note(field, analyst):
+    proposal = make_proposal(publish_name=True, organisation="Азаматтық бастама")
+    old, new = getattr(proposal, field), new_value(proposal, field)
+    correct(proposal, analyst, field, new, note="Жіберуші хатпен түзетті.")
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
+    event = corrections(proposal).get()
+    assert (event.actor, event.is_public, event.from_state, event.to_state) == (
+        analyst, False, State.RECEIVED, State.RECEIVED
+    )
+    assert event.note.splitlines() == [f"{field}: {shown(old)} → {shown(new)}", "Жіберуші хатпен түзетті."]
+    assert not edits(proposal).exists()
+
+
+@pytest.mark.parametrize("field", CORRECTED_UNLOGGED)
+def test_a_correction_of_contact_data_or_a_long_text_names_the_field_without_its_values(field, analyst):
+    proposal = make_proposal(publish_name=True, organisation="Азаматтық бастама", position="Мүше",
+                             rationale="Негіздеме.")
+    new = new_value(proposal, field)
+    correct(proposal, analyst, field, new)
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == new
+    assert corrections(proposal).get().note.splitlines()[0] == field
+
+
+def test_a_name_without_consent_is_corrected_without_its_values_in_the_log(analyst):
+    proposal = make_proposal(publish_name=False, submitter_name="Айгүл Сәрсенбаева")
+    correct(proposal, analyst, "submitter_name", "Айгүл Сәрсенбай")
+    assert Proposal.objects.get(pk=proposal.pk).submitter_name == "Айгүл Сәрсенбай"
+    assert corrections(proposal).get().note.splitlines()[0] == "submitter_name"
+
+
+@pytest.mark.parametrize("field", ["title", "submitter_name", "organisation", "region"])
+def test_correcting_what_the_public_reads_of_a_published_proposal_needs_the_publish_permission(field, analyst, lead):
+    proposal = public_proposal(organisation="Азаматтық бастама", publish_name=True)
+    before = getattr(proposal, field)
+    with pytest.raises(WorkflowError) as refused:
+        correct(proposal, analyst, field, new_value(proposal, field))
+    assert refused.value.code == "permission"
+    assert getattr(Proposal.objects.get(pk=proposal.pk), field) == before and not corrections(proposal).exists()
+    correct(proposal, lead, field, new_value(proposal, field))
+    assert corrections(proposal).count() == 1
+
+
+@pytest.mark.parametrize(("value", "note", "code"), [
+    ("Жаңа атауы", "  ", "note_required"), ("x" * 301, "Түзетілді.", "invalid"), ("", "Түзетілді.", "invalid"),
+])
+def test_a_correction_without_a_note_or_with_an_invalid_value_is_refused(value, note, code, analyst):
+    proposal = make_proposal()
+    with pytest.raises(WorkflowError) as refused:
+        correct(proposal, analyst, "title", value, note=note)
+    assert refused.value.code == code and str(refused.value.message)
+    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not corrections(proposal).exists()
+
+
+def test_a_correction_to_the_same_value_is_refused(analyst):
+    proposal = make_proposal()
+    with pytest.raises(WorkflowError) as refused:
+        correct(proposal, analyst, "title", proposal.title)
+    assert refused.value.code == "unchanged" and not corrections(proposal).exists()
+
+
+@pytest.mark.parametrize("field", NEVER_CORRECTED)
+def test_consent_state_and_what_staff_write_are_never_corrected(field):
+    superuser = make_user(is_superuser=True, is_staff=True)
+    proposal = make_proposal(publish_name=False)
+    before = Proposal.objects.filter(pk=proposal.pk).values().get()
+    with pytest.raises(WorkflowError) as refused:
+        correct(proposal, superuser, field, True if field == "publish_name" else "x")
+    assert refused.value.code == "not_correctable"
+    assert Proposal.objects.filter(pk=proposal.pk).values().get() == before and not corrections(proposal).exists()
+
+
+def test_working_group_members_and_the_public_cannot_correct(wg_member):
+    proposal = make_proposal()
+    for actor in (wg_member, None):
+        with pytest.raises(WorkflowError) as refused:
+            correct(proposal, actor, "title", "Басқа атау")
+        assert refused.value.code == "permission"
+    assert Proposal.objects.get(pk=proposal.pk).title == proposal.title and not corrections(proposal).exists()

@@ -1,7 +1,8 @@
 """The proposal console: work queue, filters, search, the proposal page with its actions, intake, export, import."""
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.forms import Textarea
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,12 +17,14 @@ from proposals.console import acting, duplicates, export, importer, locks
 from proposals.console import actions as bulk
 from proposals.console import paginator as counting
 from proposals.console.changelist import ConsoleChangeList
+from proposals.console.desk import ReviewDesk
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ImportForm, IntakeForm
+from proposals.console.neighbours import KeysetChangeList
 from proposals.console.paginator import EstimatedCountPaginator
 from proposals.core import search, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
-from proposals.core.workflow import TRANSITIONS, Action, State
+from proposals.core.workflow import State
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -40,16 +43,6 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class AttachmentInline(ReadOnlyInline):
-    model = Attachment
-    fields = ["download", "content_type", "size", "sha256", "created_at"]
-
-    @admin.display(description=gettext_lazy("file"))
-    def download(self, attachment):
-        url = reverse("admin:proposals_attachment_download", args=[attachment.pk])
-        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
-
-
 class NoteInline(admin.TabularInline):
     """Internal notes: staff add them in place; existing notes cannot be edited or deleted."""
 
@@ -65,6 +58,12 @@ class NoteInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm(workflow.TRIAGE)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            # The table's column heading is not a label: a screen reader names the field by this.
+            kwargs["widget"] = Textarea(attrs={"rows": 3, "cols": 60, "aria-label": gettext_lazy("New internal note")})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
 
@@ -79,7 +78,7 @@ class EventInline(ReadOnlyInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     list_display = [
         "tracking_code", "title_short", "submitter", "category", "region", "state_badge", "assignee", "received",
         "deadline",
@@ -102,25 +101,14 @@ class ProposalAdmin(admin.ModelAdmin):
     has_triage_permission = bulk.has_triage_permission
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
-    inlines = [AttachmentInline, NoteInline, EventInline]
+    # The attachments are on the desk beside the text (templates/console/proposal_change_form.html).
+    inlines = [NoteInline, EventInline]
     change_form_template = "console/proposal_change_form.html"
     change_list_template = "console/proposal_change_list.html"
-    readonly_fields = [
-        "tracking_code", "state_badge", "assignee", "submitter_kind", "channel", "external_ref", "received_at",
-        "acknowledge_due", "decision_due", "duplicate_link", "decision_reason", "published_at", "decided_at",
-        "decision_released_at",
-    ]
+    # The desk shows what the submitter sent, the state, dates and links beside the form (ReviewDesk); the form holds
+    # what staff write. Fields the edit table does not let this user change now are shown, not offered.
     fieldsets = [
-        (None, {"fields": [
-            ("tracking_code", "state_badge"), ("assignee", "category"), ("received_at", "channel", "external_ref"),
-            ("acknowledge_due", "decision_due"), ("duplicate_link", "decision_reason"),
-            ("published_at", "decided_at", "decision_released_at"),
-        ]}),
-        (gettext_lazy("Submitter"), {"fields": [
-            "submitter_kind", ("submitter_name", "publish_name"), ("organisation", "party", "position", "bin"),
-            ("email", "phone", "region"),
-        ]}),
-        (gettext_lazy("Proposal"), {"fields": ["language", "title", "text", "rationale", "articles"]}),
+        (gettext_lazy("Classification"), {"fields": [("category", "articles")]}),
         (gettext_lazy("Public title and summary"), {"fields": [
             "title_kk", "title_ru", "title_en", "summary_kk", "summary_ru", "summary_en",
         ]}),
@@ -130,7 +118,8 @@ class ProposalAdmin(admin.ModelAdmin):
     # The list
 
     def get_changelist(self, request, **kwargs):
-        return ConsoleChangeList
+        # Next and previous on the desk rebuild the list's filters and ordering without reading a page of it.
+        return KeysetChangeList if getattr(request, "keyset_only", False) else ConsoleChangeList
 
     @admin.display(description=gettext_lazy("title"), ordering="title")
     def title_short(self, proposal):
@@ -208,24 +197,13 @@ class ProposalAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        # Every field of the page that the edit table does not let this user change now is shown, not offered
-        # (the submitter's consent and what arrived never are); the edit service checks the same table again.
+        # Every field of the form that the edit table does not let this user change now is shown, not offered
+        # (what the submitter sent never is: it is corrected on its own page); the edit service checks again.
         editable = services.editable_fields(obj, request.user)
-        fixed = super().get_readonly_fields(request, obj)
-        shown = [name for name in flatten_fieldsets(self.fieldsets) if name not in editable and name not in fixed]
-        return [*fixed, *shown]
+        return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
 
     def get_inlines(self, request, obj):
         return [] if obj is None else super().get_inlines(request, obj)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.WorkflowError as error:
-            # A service refused the save (e.g. the proposal was published since the form was built). The admin's
-            # transaction is rolled back, notes included: nothing is half-written.
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -250,21 +228,7 @@ class ProposalAdmin(admin.ModelAdmin):
                 note.save()
         formset.save_m2m()
 
-    # The proposal page
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        proposal = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if proposal is not None:
-            extra_context["workflow_actions"] = [
-                {"action": action, "label": Action(action).label, "needs_form": needs_form(action)}
-                for action in services.available_actions(proposal, request.user)
-            ]
-            extra_context["expert_opinion"] = services.latest_opinion(proposal)
-            extra_context.update(locks.page_context(self, request, proposal))
-            # Loaded by the page after it renders (the slowest read of the page), or opened by a plain link.
-            extra_context["likely_duplicates_url"] = reverse("admin:proposals_proposal_duplicates", args=[proposal.pk])
-        return super().change_view(request, object_id, form_url, extra_context)
+    # The proposal page: ReviewDesk (desk.py); its actions, downloads, export and import
 
     def get_urls(self):
         own = [
@@ -283,7 +247,7 @@ class ProposalAdmin(admin.ModelAdmin):
             path("export.csv", self.admin_site.admin_view(self.export_view), name="proposals_proposal_export"),
             path("import/", self.admin_site.admin_view(self.import_view), name="proposals_proposal_import"),
         ]
-        return own + super().get_urls()
+        return own + self.desk_urls() + super().get_urls()
 
     def act_view(self, request, object_id, action):
         """One action on one proposal (proposals.console.acting): its question, note or decision, then the service."""
@@ -343,14 +307,3 @@ class ProposalAdmin(admin.ModelAdmin):
             "header": importer.HEADER,
         }
         return TemplateResponse(request, "console/import.html", context)
-
-
-def needs_form(action):
-    transition = TRANSITIONS.get(action)
-    if transition is not None:
-        return (
-            transition.needs_note or transition.needs_reason or transition.needs_duplicate or transition.decides
-            or transition.irreversible
-        )
-    return action in (Action.EXTEND_DEADLINE, Action.ASSIGN, Action.UNPUBLISH)
-

@@ -47,6 +47,7 @@ class Action(models.TextChoices):
     EDIT = "edit", _("Edit the details")
     WRITE_OPINION = "write_opinion", _("Write the expert opinion")
     TAKE_OVER = "take_over", _("Take over the editing")
+    CORRECT = "correct", _("Correct submitted data")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -159,6 +160,7 @@ EVENT_PERMISSIONS = {
     Action.UNPUBLISH: PUBLISH,
     Action.RELEASE_DECISION: PUBLISH,
     Action.EXTEND_DEADLINE: DECIDE,
+    Action.CORRECT: TRIAGE,
 }
 
 
@@ -180,22 +182,15 @@ class FieldRule:
 _DESCRIBES = FieldRule(TRIAGE, once_published=PUBLISH)
 _SUMMARY = FieldRule(TRIAGE, once_published=PUBLISH, logs_values=False)
 _RESPONSE = FieldRule(DECIDE, once_released=PUBLISH, logs_values=False)
+# Removed by the retention period whatever the consent (README, "Retention"): an append-only log must not keep it.
+_CONTACT = FieldRule(TRIAGE, logs_values=False)
 
-# The fields staff may change after intake (the console's change form, through services.proposal_edit), in the
-# order an edit's event lists them. No other field is ever edited: not the submitter's consent (publish_name), not
-# what arrived (the text, the rationale, the contact email and phone; staff describe a proposal in the summaries),
-# and not what the services set (state, dates, assignee, links).
+# The fields staff may change on the change form (through services.proposal_edit), in the order an edit's event
+# lists them: how staff classify and describe a proposal. Never what the submitter sent (CORRECTABLE_FIELDS), not
+# their consent (publish_name), and not what the services set (state, dates, assignee, links).
 EDITABLE_FIELDS = {
-    "title": _DESCRIBES,
-    "language": _DESCRIBES,
     "articles": _DESCRIBES,
     "category": _DESCRIBES,
-    "submitter_name": FieldRule(TRIAGE, once_published=PUBLISH, personal=True),
-    "organisation": _DESCRIBES,
-    "party": _DESCRIBES,
-    "position": _DESCRIBES,
-    "bin": _DESCRIBES,
-    "region": _DESCRIBES,
     "title_kk": _SUMMARY,
     "title_ru": _SUMMARY,
     "title_en": _SUMMARY,
@@ -207,10 +202,30 @@ EDITABLE_FIELDS = {
     "response_en": _RESPONSE,
 }
 
+# What the submitter sent, which staff change only by an explicit correction with a note (services.proposal_correct,
+# one field at a time, an event with the old and new value where the rule logs values), in the order the desk shows
+# them. Never their consent (publish_name), the kind of submitter or the channel it came by.
+CORRECTABLE_FIELDS = {
+    "submitter_name": FieldRule(TRIAGE, once_published=PUBLISH, personal=True),
+    "organisation": _DESCRIBES,
+    "party": _DESCRIBES,
+    "position": _CONTACT,
+    "bin": _CONTACT,
+    "region": _DESCRIBES,
+    "email": _CONTACT,
+    "phone": _CONTACT,
+    "language": _DESCRIBES,
+    "title": _DESCRIBES,
+    # The original texts are not public (the register shows summaries); long, so only named in the log.
+    "text": FieldRule(TRIAGE, logs_values=False),
+    "rationale": FieldRule(TRIAGE, logs_values=False),
+}
 
-def edit_permissions(field, *, published, released):
-    """The permissions needed to change ``field`` of a proposal now, or None if staff never change it."""
-    rule = EDITABLE_FIELDS.get(field)
+
+def edit_permissions(field, *, published, released, table=None):
+    """The permissions needed to change ``field`` of a proposal now (by ``table``, EDITABLE_FIELDS unless given), or
+    None if that table never lets staff change it."""
+    rule = (EDITABLE_FIELDS if table is None else table).get(field)
     if rule is None:
         return None
     needed = {rule.permission}

@@ -4,7 +4,13 @@ One module per job; every service is imported from here (``from proposals.core i
 """
 from proposals.core.services.base import WorkflowError
 from proposals.core.services.decisions import proposal_decide
-from proposals.core.services.edits import editable_fields, proposal_edit, proposal_note_add
+from proposals.core.services.edits import (
+    correctable_fields,
+    editable_fields,
+    proposal_correct,
+    proposal_edit,
+    proposal_note_add,
+)
 from proposals.core.services.locks import (
     active_lock,
     lock_duration,
@@ -41,10 +47,10 @@ from proposals.core.services.transitions import (
 
 __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
-    "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "editable_fields", "latest_opinion",
-    "lock_duration", "locked_message", "missing_public_texts", "opinion_write", "proposal_act", "proposal_decide",
-    "proposal_anonymise", "proposal_assign", "proposal_edit", "proposal_extend_deadline", "proposal_lock_release",
-    "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add",
-    "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
-    "removed_by_retention", "retention_fields",
+    "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "correctable_fields",
+    "editable_fields", "latest_opinion", "lock_duration", "locked_message", "missing_public_texts", "opinion_write",
+    "proposal_act", "proposal_anonymise", "proposal_assign", "proposal_correct", "proposal_decide", "proposal_edit",
+    "proposal_extend_deadline", "proposal_lock_release", "proposal_lock_take", "proposal_lock_take_over",
+    "proposal_note_add", "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition",
+    "proposal_unpublish", "removed_by_retention", "retention_fields",
 ]

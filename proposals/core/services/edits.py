@@ -1,4 +1,4 @@
-"""Staff edits of a proposal's details, field by field as the workflow table allows, and internal notes."""
+"""Staff edits of a proposal's details, corrections of what the submitter sent, and internal notes."""
 import json
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -19,7 +19,7 @@ PUBLISHED_KEEPS = ("title_kk", "title_ru", "summary_kk", "summary_ru")
 def proposal_edit(*, proposal, actor, changes, at=None):
     """Change the fields of ``proposal`` named in ``changes`` (name -> new value), as workflow.EDITABLE_FIELDS allows.
 
-    Category, region and party take a model instance or None; the other fields a string. Locks the row, checks each
+    The category takes a model instance or None; the other fields a string. Locks the row, checks each
     field against the table for ``actor`` (with the proposal as it is now: published, decision released), saves
     only the fields whose value differs from the stored one and writes ONE event (``edit``, not public) naming each
     changed field, with its old and new values where the table logs values. All or nothing: raises WorkflowError
@@ -31,41 +31,78 @@ def proposal_edit(*, proposal, actor, changes, at=None):
     with transaction.atomic():
         locked = lock(proposal)
         ensure_not_locked(locked, actor, at)
-        published, released = locked.published_at is not None, locked.decision_released_at is not None
         changed = []
-        removed = removed_by_retention(locked)
         for name, value in changes.items():
-            needed = workflow.edit_permissions(name, published=published, released=released)
-            if needed is None:
-                raise WorkflowError(
-                    _("“%(field)s” cannot be changed.") % {"field": _field_label(name)}, "not_editable"
-                )
-            if name in removed:
-                raise WorkflowError(
-                    _("“%(field)s” was removed when the retention period ended and stays empty.")
-                    % {"field": _field_label(name)},
-                    "removed_by_retention",
-                )
-            for permission in sorted(needed):
-                check_actor(actor, permission)
-            field = Proposal._meta.get_field(name)
-            value = _valid_value(field, value, locked)
-            if _stored(field, value) != _stored(field, getattr(locked, name)):
+            value = _checked_value(locked, name, value, actor, workflow.EDITABLE_FIELDS)
+            if _stored(Proposal._meta.get_field(name), value) != _stored(
+                Proposal._meta.get_field(name), getattr(locked, name)
+            ):
                 changed.append((name, getattr(locked, name), value))
         if not changed:
             return proposal
         for name, _old, value in changed:
             setattr(locked, name, value)
-        if published and not all(getattr(locked, name).strip() for name in PUBLISHED_KEEPS):
+        if locked.published_at is not None and not all(getattr(locked, name).strip() for name in PUBLISHED_KEEPS):
             raise WorkflowError(
                 _("A published proposal keeps its public title and summary in Kazakh and Russian."),
                 "summary_required",
             )
         locked.save(update_fields=[*(name for name, _old, _new in changed), "updated_at"])
-        note = "\n".join(_edit_line(locked, name, old, new) for name, old, new in _in_table_order(changed))
+        note = "\n".join(
+            _edit_line(locked, name, old, new, workflow.EDITABLE_FIELDS) for name, old, new in _in_table_order(changed)
+        )
         record_event(locked, Action.EDIT, actor, locked.state, locked.state, note=note, at=at)
     proposal.refresh_from_db()
     return proposal
+
+
+def proposal_correct(*, proposal, actor, field, value, note, at=None):
+    """Correct one ``field`` the submitter sent (workflow.CORRECTABLE_FIELDS) to ``value``, with a required ``note``.
+
+    Party and region take a model instance or None; the other fields a string. Locks the row, checks the field
+    against the table for ``actor`` (with the proposal as it is now), saves it and writes ONE event (``correct``, not
+    public): its first line names the field with its old and new values where the table logs values (the
+    submitter's name only with their consent; contact details, position, BIN and long texts never), then the note.
+    Raises WorkflowError and changes nothing for a field that is not corrected this way ("not_correctable"), one the
+    actor may not change now ("permission"), one the retention period emptied ("removed_by_retention"), an invalid
+    value ("invalid"), a value equal to the stored one ("unchanged") or a missing note ("note_required").
+    ``proposal`` is refreshed in place.
+    """
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = lock(proposal)
+        ensure_not_locked(locked, actor, at)
+        value = _checked_value(locked, field, value, actor, workflow.CORRECTABLE_FIELDS)
+        if not note:
+            raise WorkflowError(_("Say why the submitted data is corrected."), "note_required")
+        model_field = Proposal._meta.get_field(field)
+        old = getattr(locked, field)
+        if _stored(model_field, value) == _stored(model_field, old):
+            raise WorkflowError(_("The new value is the same as the stored one."), "unchanged")
+        setattr(locked, field, value)
+        locked.save(update_fields=[field, "updated_at"])
+        line = _edit_line(locked, field, old, value, workflow.CORRECTABLE_FIELDS)
+        record_event(locked, Action.CORRECT, actor, locked.state, locked.state, note=f"{line}\n{note}", at=at)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def _checked_value(locked, name, value, actor, table):
+    """``value`` for field ``name`` of the locked row, checked against ``table`` for ``actor``; else WorkflowError."""
+    published, released = locked.published_at is not None, locked.decision_released_at is not None
+    needed = workflow.edit_permissions(name, published=published, released=released, table=table)
+    if needed is None:
+        code = "not_editable" if table is workflow.EDITABLE_FIELDS else "not_correctable"
+        raise WorkflowError(_("“%(field)s” cannot be changed.") % {"field": _field_label(name)}, code)
+    if name in removed_by_retention(locked):
+        raise WorkflowError(
+            _("“%(field)s” was removed when the retention period ended and stays empty.")
+            % {"field": _field_label(name)},
+            "removed_by_retention",
+        )
+    for permission in sorted(needed):
+        check_actor(actor, permission)
+    return _valid_value(Proposal._meta.get_field(name), value, locked)
 
 
 def _field_label(name):
@@ -102,9 +139,9 @@ def _in_table_order(changed):
     return sorted(changed, key=lambda item: order.index(item[0]))
 
 
-def _edit_line(proposal, name, old, new):
-    """One line of an edit's event: the field, and its old and new values where the table says to log them."""
-    rule = workflow.EDITABLE_FIELDS[name]
+def _edit_line(proposal, name, old, new, table):
+    """One line of an edit's event: the field, and its old and new values where ``table`` says to log them."""
+    rule = table[name]
     if not rule.logs_values or (rule.personal and not proposal.publish_name):
         return name
     return f"{name}: {_logged(old)} → {_logged(new)}"
@@ -130,13 +167,23 @@ def proposal_note_add(*, proposal, author, text):
 
 def editable_fields(proposal, user):
     """The fields ``user`` may change on ``proposal`` now (the change form shows every other one read-only)."""
+    return _allowed(proposal, user, workflow.EDITABLE_FIELDS)
+
+
+def correctable_fields(proposal, user):
+    """The submitted fields ``user`` may correct on ``proposal`` now, in the table's order."""
+    allowed = _allowed(proposal, user, workflow.CORRECTABLE_FIELDS)
+    return [name for name in workflow.CORRECTABLE_FIELDS if name in allowed]
+
+
+def _allowed(proposal, user, table):
     published, released = proposal.published_at is not None, proposal.decision_released_at is not None
     removed = removed_by_retention(proposal)
     return {
         name
-        for name in workflow.EDITABLE_FIELDS
+        for name in table
         if name not in removed and user.is_active and all(
             user.has_perm(permission)
-            for permission in workflow.edit_permissions(name, published=published, released=released)
+            for permission in workflow.edit_permissions(name, published=published, released=released, table=table)
         )
     }
