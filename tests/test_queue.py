@@ -74,6 +74,7 @@ def test_each_tab_lists_exactly_its_own_proposals_and_counts_them():
         key: {"value": len(expected[key]), "more": False} for key in TAB_KEYS
     }
     assert [key for key, tab in tabs.items() if tab["current"]] == ["screen"]
+    assert page.context["title"] == filters.VIEWS["screen"].label  # the page is named after its view
     html = page.content.decode()
     assert f'href="{LIST}?queue=screen" aria-current="page"' in html
     assert '<span class="queue-count">2</span>' in html

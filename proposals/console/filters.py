@@ -71,6 +71,12 @@ class QueueFilter(admin.SimpleListFilter):
         return view.rows(queryset, request)
 
 
+def title(current):
+    """The name of the view ``current`` (a key of VIEWS; anything else is the open work queue)."""
+    view = VIEWS.get(current)
+    return view.label if view is not None else _("Work queue (open)")
+
+
 def tabs(request, queryset, current):
     """The tab views with their capped counts: one query each, however large the table (each has an index)."""
     url = reverse("admin:proposals_proposal_changelist")

@@ -135,9 +135,12 @@ class ProposalAdmin(admin.ModelAdmin):
         return [assign.assignee_column(request) if name == "assignee" else name for name in self.list_display]
 
     def changelist_view(self, request, extra_context=None):
+        current = request.GET.get(queue.QUEUE)
         extra_context = {
             **(extra_context or {}),
-            "queue_tabs": queue.tabs(request, self.get_queryset(request), request.GET.get(queue.QUEUE)),
+            # The page is named after the view it shows, not "Select proposal to change".
+            "title": queue.title(current),
+            "queue_tabs": queue.tabs(request, self.get_queryset(request), current),
             "assign_form_id": assign.FORM_ID,
         }
         return super().changelist_view(request, extra_context)
@@ -152,7 +155,11 @@ class ProposalAdmin(admin.ModelAdmin):
         # The enum's label, not get_submitter_kind_display(): that hashes every choice on each of 50 rows.
         kind = SubmitterKind(proposal.submitter_kind).label
         who = proposal.party.name if proposal.party_id else proposal.organisation
-        return f"{kind}: {who}" if who else kind
+        if not who:
+            return kind
+        # The organisation's name, two lines at most (a long NGO's name would fill ten); its kind and whole name on
+        # hover.
+        return format_html('<span class="clamp-2" title="{}: {}">{}</span>', kind, who, who)
 
     @admin.display(description=gettext_lazy("state"), ordering="state")
     def state_badge(self, proposal):
