@@ -45,11 +45,13 @@ NOT_IN_PUBLIC_ROWS = ("email", "phone", "bin", "position", "submission_token", "
 
 # The one definition of what the public may see (also usable inside aggregates).
 PUBLIC = Q(published_at__isnull=False, state__in=PUBLISHABLE_STATES)
-# The console's saved views "Decided, not released" and "Ready to publish" (each also the condition of its index).
-UNRELEASED_DECISION = Q(state__in=sorted(DECIDED_STATES), decision_released_at__isnull=True)
-READY_TO_PUBLISH = Q(state__in=sorted(PUBLISHABLE_STATES), published_at__isnull=True) & ~Q(summary_kk="") & ~Q(
-    summary_ru=""
-)
+# The console's saved views "Decided, not released" and "Ready to publish". Their indexes' conditions leave the
+# states out (an index on the state answers them): PostgreSQL writes an IN list back from an index definition in
+# another form, so an index dropped and recreated from its definition (the synthetic loader does) would differ.
+UNRELEASED = Q(decision_released_at__isnull=True)
+UNRELEASED_DECISION = Q(state__in=sorted(DECIDED_STATES)) & UNRELEASED
+SUMMARIES_READY = Q(published_at__isnull=True, summary_kk__gt="", summary_ru__gt="")
+READY_TO_PUBLISH = Q(state__in=sorted(PUBLISHABLE_STATES)) & SUMMARIES_READY
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -195,8 +197,8 @@ class Proposal(models.Model):
             # the index above).
             models.Index(fields=["state", "acknowledge_due"], name="proposal_state_ack_due"),
             # The console's saved views that no state index alone answers: newest first, each only its own rows.
-            models.Index(fields=["-received_at", "-id"], name="proposal_unreleased", condition=UNRELEASED_DECISION),
-            models.Index(fields=["-received_at", "-id"], name="proposal_ready_to_publish", condition=READY_TO_PUBLISH),
+            models.Index(fields=["state", "-received_at"], name="proposal_unreleased", condition=UNRELEASED),
+            models.Index(fields=["state", "-received_at"], name="proposal_ready_to_publish", condition=SUMMARIES_READY),
             models.Index(fields=["category", "-received_at"], name="proposal_category_received"),
             models.Index(fields=["region", "-received_at"], name="proposal_region_received"),
             models.Index(fields=["submitter_kind", "-received_at"], name="proposal_kind_received"),
