@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from proposals.console.filters import TAB_COUNT_CAP
 from proposals.core import services
 from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, ProposalNote, Region
 from proposals.core.workflow import DECIDE, PUBLISH, TRANSITIONS, TRIAGE, Action, NotAcceptedReason, State
@@ -83,7 +84,8 @@ ROLE_ACTIONS = [(role, action) for role in ROLE_PERMISSIONS for action in PERMIS
 def test_each_role_can_do_exactly_what_the_table_allows(role, action):
     client = staff_client(role)
     proposal = proposal_for(action)
-    events_before = ProposalEvent.objects.filter(proposal=proposal).count()
+    # Its own events: starting screening also assigns the proposal, with an assign event of its own.
+    events_before = ProposalEvent.objects.filter(proposal=proposal, action=action).count()
     allowed = PERMISSION_OF[action] in ROLE_PERMISSIONS[role]
 
     page = client.get(f"{LIST}{proposal.pk}/change/")
@@ -93,10 +95,8 @@ def test_each_role_can_do_exactly_what_the_table_allows(role, action):
 
     response = client.post(act_url(proposal, action), inputs_for(action))
     assert response.status_code == 302
-    events_after = ProposalEvent.objects.filter(proposal=proposal).count()
-    # A decision also writes its response (an edit event) in the same transaction.
-    decides = action in TRANSITIONS and TRANSITIONS[action].decides
-    assert events_after == events_before + ((2 if decides else 1) if allowed else 0)
+    events_after = ProposalEvent.objects.filter(proposal=proposal, action=action).count()
+    assert events_after == events_before + (1 if allowed else 0)
     if action in TRANSITIONS:
         expected = TRANSITIONS[action].target if allowed else proposal.state
         assert Proposal.objects.get(pk=proposal.pk).state == expected
@@ -174,7 +174,7 @@ def test_overdue_filter():
     client = staff_client("analyst")
     late, on_time = make_proposal(), make_proposal()
     Proposal.objects.filter(pk=late.pk).update(acknowledge_due=timezone.localdate() - datetime.timedelta(days=2))
-    shown = {p.pk for p in client.get(LIST + "?overdue=yes").context["cl"].result_list}
+    shown = {p.pk for p in client.get(LIST + "?queue=overdue").context["cl"].result_list}
     assert late.pk in shown and on_time.pk not in shown
 
 
@@ -344,7 +344,6 @@ def test_the_console_lists_follow_a_renamed_category_and_staff_joining_or_leavin
     category.save()
     page = client.get(LIST).content.decode()
     assert page.count("Парламенттік реформа (жаңа)") == 2  # the filter and the row
-    assert "09.03.2026\u00a014:05" in page  # received, in the deadline's compact form
 
     newcomer = make_user("analyst", first_name="Дәурен", last_name="Сейітов")
     assert "Дәурен Сейітов" in client.get(LIST).content.decode()
@@ -365,14 +364,14 @@ def test_the_list_rows_name_an_assignee_who_no_longer_triages():
     Proposal.objects.filter(pk=proposal.pk).update(assignee=former)
     former.groups.remove(Group.objects.get(name="analyst"))
     page = client.get(LIST).content.decode()
-    assert '<td class="field-assignee nowrap">former-analyst</td>' in page
+    assert '<td class="field-assignee"><span class="assignee-name">former-analyst</span> <button' in page
     assert f'href="?assignee={former.pk}"' not in page
 
 
 def test_the_index_lists_the_registers_a_role_may_see_and_the_list_page_never_builds_that_list(monkeypatch):
     from django.contrib.admin import AdminSite
 
-    index = staff_client("analyst").get("/admin/").content.decode()
+    index = staff_client("analyst").get("/admin/registers/").content.decode()
     assert f'href="{LIST}"' in index and "/admin/proposals/category/" in index
     assert "/admin/auth/user/" not in index  # analysts do not manage users
 
@@ -480,7 +479,10 @@ def test_a_console_search_counts_its_matches_to_a_thousand(monkeypatch):
         cursor.execute("ANALYZE proposals_proposal")
     with CaptureQueriesContext(connection) as captured:
         response = staff_client("lead").get(LIST + "?queue=all&q=Бірпалаталы")
-    counts = [query["sql"] for query in captured if "COUNT(" in query["sql"].upper() and "LIMIT" in query["sql"]]
+    # The list's own counts, not the saved views' tabs (each counted to its own cap, whatever the search).
+    tabs = f"LIMIT {TAB_COUNT_CAP + 1}"
+    counts = [query["sql"] for query in captured
+              if "COUNT(" in query["sql"].upper() and "LIMIT" in query["sql"] and tabs not in query["sql"]]
     assert counts and all("LIMIT 41" in sql for sql in counts)
     assert response.context["cl"].result_count >= 41
 

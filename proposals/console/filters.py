@@ -1,19 +1,55 @@
-"""List filters of the triage console: the work queue by default, my queue, overdue."""
+"""List filters of the triage console: the saved views of the queue (the one place that names them), the assignee."""
+from dataclasses import dataclass
+
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from proposals.console.forms import assignable_staff
-from proposals.core.workflow import DECIDED_STATES, OPEN_STATES
+from proposals.core.selectors import capped_count
+from proposals.core.workflow import DECIDED_STATES, OPEN_STATES, State
+
+QUEUE = "queue"
+# A tab counts its rows to this many, then says "1000+": each count reads at most that many index entries.
+TAB_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class View:
+    """One saved view of the queue: its key in the URL, its label, its rows; ``tab`` ones are tabs with a count."""
+
+    key: str
+    label: str
+    rows: object  # (queryset, request) -> queryset
+    tab: bool = False
+
+
+VIEWS = {
+    view.key: view
+    for view in [
+        View("mine", _("My queue"), lambda qs, request: qs.open().assigned_to(request.user), tab=True),
+        View("screen", _("To screen"), lambda qs, request: qs.awaiting_triage(), tab=True),
+        View("overdue", _("Overdue"), lambda qs, request: qs.overdue(), tab=True),
+        View("wg", _("With the Working Group"), lambda qs, request: qs.filter(state=State.WITH_WORKING_GROUP),
+             tab=True),
+        View("unreleased", _("Decided, not released"), lambda qs, request: qs.decided_unreleased(), tab=True),
+        View("ready", _("Ready to publish"), lambda qs, request: qs.ready_to_publish(), tab=True),
+        View("all", _("Everything"), lambda qs, request: qs),
+        View("decided", _("Decided"), lambda qs, request: qs.decided()),
+        View("closed", _("Closed without decision"),
+             lambda qs, request: qs.exclude(state__in=OPEN_STATES | DECIDED_STATES)),
+    ]
+}
 
 
 class QueueFilter(admin.SimpleListFilter):
     """Open proposals unless asked otherwise: the console opens on the work, not the archive."""
 
     title = _("queue")
-    parameter_name = "queue"
+    parameter_name = QUEUE
 
     def lookups(self, request, model_admin):
-        return [("all", _("Everything")), ("decided", _("Decided")), ("closed", _("Closed without decision"))]
+        return [(view.key, view.label) for view in VIEWS.values()]
 
     def choices(self, changelist):
         yield {
@@ -29,14 +65,34 @@ class QueueFilter(admin.SimpleListFilter):
             }
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
+        view = VIEWS.get(self.value())
+        if view is None:
             return queryset.open()
-        if value == "decided":
-            return queryset.decided()
-        if value == "closed":
-            return queryset.exclude(state__in=OPEN_STATES | DECIDED_STATES)
-        return queryset
+        return view.rows(queryset, request)
+
+
+def title(current):
+    """The name of the view ``current`` (a key of VIEWS; anything else is the open work queue)."""
+    view = VIEWS.get(current)
+    return view.label if view is not None else _("Work queue (open)")
+
+
+def tabs(request, queryset, current):
+    """The tab views with their capped counts: one query each, however large the table (each has an index)."""
+    url = reverse("admin:proposals_proposal_changelist")
+    found = []
+    for view in VIEWS.values():
+        if view.tab:
+            count = capped_count(view.rows(queryset, request), TAB_COUNT_CAP)
+            found.append({"view": view, "url": f"{url}?{QUEUE}={view.key}", "count": count,
+                          "current": view.key == current})
+    return found
+
+
+def landing_url(request, queryset):
+    """Where a member of staff starts: their own open proposals if they have any, else those to screen."""
+    key = "mine" if VIEWS["mine"].rows(queryset, request).exists() else "screen"
+    return f"{reverse('admin:proposals_proposal_changelist')}?{QUEUE}={key}"
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -58,14 +114,3 @@ class AssigneeFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(assignee_id=int(value))
         return queryset
-
-
-class OverdueFilter(admin.SimpleListFilter):
-    title = _("deadline")
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue"))]
-
-    def queryset(self, request, queryset):
-        return queryset.overdue() if self.value() == "yes" else queryset

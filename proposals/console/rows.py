@@ -49,6 +49,9 @@ def plan(cl):
 
 
 def _reader(name, opts, model_admin, empty, linked):
+    if callable(name):
+        # A column made for one request (the assignee's "Assign to me" button): the admin names it after the function.
+        return _method_reader(name.__name__, name, empty)
     try:
         field = opts.get_field(name)
     except FieldDoesNotExist:

@@ -45,6 +45,16 @@ NOT_IN_PUBLIC_ROWS = ("email", "phone", "bin", "position", "submission_token", "
 
 # The one definition of what the public may see (also usable inside aggregates).
 PUBLIC = Q(published_at__isnull=False, state__in=PUBLISHABLE_STATES)
+# The console's saved views "Decided, not released" and "Ready to publish". Their indexes' conditions leave the
+# states out (an index on the state answers them): PostgreSQL writes an IN list back from an index definition in
+# another form, so an index dropped and recreated from its definition (the synthetic loader does) would differ.
+UNRELEASED = Q(decision_released_at__isnull=True)
+UNRELEASED_DECISION = Q(state__in=sorted(DECIDED_STATES)) & UNRELEASED
+# Publishing needs the Kazakh and Russian public title and summary (services.transitions.REQUIRED_PUBLIC_TEXTS).
+PUBLIC_TEXTS_READY = Q(
+    published_at__isnull=True, title_kk__gt="", title_ru__gt="", summary_kk__gt="", summary_ru__gt=""
+)
+READY_TO_PUBLISH = Q(state__in=sorted(PUBLISHABLE_STATES)) & PUBLIC_TEXTS_READY
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -71,6 +81,14 @@ class ProposalQuerySet(models.QuerySet):
 
     def assigned_to(self, user):
         return self.filter(assignee=user)
+
+    def decided_unreleased(self):
+        """Decisions recorded but not yet announced: the lead releases them together."""
+        return self.filter(UNRELEASED_DECISION)
+
+    def ready_to_publish(self):
+        """Not yet in the register, in a publishable state, with the Kazakh and Russian titles and summaries written."""
+        return self.filter(READY_TO_PUBLISH)
 
     def with_related(self):
         """Everything a list row shows, in one query."""
@@ -182,6 +200,12 @@ class Proposal(models.Model):
             ),
             models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),
             models.Index(fields=["state", "decision_due"], name="proposal_state_due"),
+            # The console's "Overdue" view: still received past the acknowledgement date (the decision date has
+            # the index above).
+            models.Index(fields=["state", "acknowledge_due"], name="proposal_state_ack_due"),
+            # The console's saved views that no state index alone answers: newest first, each only its own rows.
+            models.Index(fields=["state", "-received_at"], name="proposal_unreleased", condition=UNRELEASED),
+            models.Index(fields=["state", "-received_at"], name="proposal_ready_to_publish", condition=PUBLIC_TEXTS_READY),
             models.Index(fields=["category", "-received_at"], name="proposal_category_received"),
             models.Index(fields=["region", "-received_at"], name="proposal_region_received"),
             models.Index(fields=["submitter_kind", "-received_at"], name="proposal_kind_received"),

@@ -19,7 +19,9 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
     ``submitter_may``). ``note`` is required where the table says so, ``reason`` (a
     NotAcceptedReason) for ``reject``, ``duplicate_of`` (the original) for ``mark_duplicate``.
     Locks the row, re-reads the state, saves, and writes exactly one ProposalEvent, all in
-    one transaction; ``proposal`` is refreshed in place. Raises WorkflowError and changes
+    one transaction; ``proposal`` is refreshed in place. Starting the screening of an
+    unassigned proposal also assigns it to the staff member who starts it, with its own
+    (private) assign event in the same transaction. Raises WorkflowError and changes
     nothing if the action is unknown, not allowed from the current state, not permitted to
     the actor, or misses its note, reason or link.
     """
@@ -52,10 +54,14 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
             locked.published_at = None
         if action == Action.WITHDRAW:
             locked.submission_token = ""  # The public form's one-time token must not outlive the proposal's use.
+        # Whoever starts screening an unassigned proposal is working on it: nobody else picks it up meanwhile.
+        takes_it = action == Action.START_SCREENING and locked.assignee_id is None and actor is not None
+        if takes_it:
+            locked.assignee = actor
         locked.save(
             update_fields=[
                 "state", "duplicate_of", "decision_reason", "decided_at", "decision_released_at",
-                "published_at", "submission_token", "updated_at",
+                "published_at", "submission_token", "assignee", "updated_at",
             ]
         )
         # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an
@@ -65,6 +71,9 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
             locked, action, actor, from_state, locked.state,
             note=note, reason=locked.decision_reason, at=at, is_public=transition.public and not unannounced,
         )
+        if takes_it:
+            # Worded as the assign service words it (the assignee's user name), so the log reads one way.
+            record_event(locked, Action.ASSIGN, actor, locked.state, locked.state, note=actor.get_username(), at=at)
     proposal.refresh_from_db()
     return proposal
 
