@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from proposals.console import actions as bulk
 from proposals.console import export, importer
 from proposals.console import paginator as counting
+from proposals.console.articles import ArticleFilter, ArticleLinkInline, SectionFilter
 from proposals.console.changelist import ConsoleChangeList
 from proposals.console.filters import AssigneeFilter, OverdueFilter, QueueFilter
 from proposals.console.forms import ActionForm, ImportForm, IntakeForm
@@ -87,7 +88,7 @@ class ProposalAdmin(admin.ModelAdmin):
     list_display_links = ["tracking_code", "title_short"]
     list_filter = [
         QueueFilter, "state", "submitter_kind", "category", "region", "channel", "language", AssigneeFilter,
-        OverdueFilter, "party",
+        OverdueFilter, "party", ArticleFilter, SectionFilter,
     ]
     list_select_related = ["category", "region", "party", "assignee"]
     list_per_page = 50
@@ -102,7 +103,7 @@ class ProposalAdmin(admin.ModelAdmin):
     has_triage_permission = bulk.has_triage_permission
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
-    inlines = [AttachmentInline, NoteInline, EventInline]
+    inlines = [AttachmentInline, ArticleLinkInline, NoteInline, EventInline]
     change_form_template = "console/proposal_change_form.html"
     change_list_template = "console/proposal_change_list.html"
     readonly_fields = [

@@ -1,4 +1,5 @@
 """The core's models, one module per part of the domain; everything is importable from here."""
+from proposals.core.models.constitution import Article, ArticleChange, ProposalArticle, Section
 from proposals.core.models.events import AppendOnlyError, ProposalEvent, ProposalEventQuerySet, ProposalNote
 from proposals.core.models.proposal import (
     NOT_IN_PUBLIC_ROWS,
@@ -23,7 +24,8 @@ from proposals.core.models.reference import (
 )
 
 __all__ = [
-    "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AppendOnlyError", "Attachment", "Category", "Channel",
-    "Holiday", "Language", "Party", "Proposal", "ProposalEvent", "ProposalEventQuerySet", "ProposalNote",
-    "ProposalQuerySet", "RateCounter", "Region", "SubmitterKind", "TrilingualName", "attachment_path", "in_language",
+    "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AppendOnlyError", "Article", "ArticleChange", "Attachment",
+    "Category", "Channel", "Holiday", "Language", "Party", "Proposal", "ProposalArticle", "ProposalEvent",
+    "ProposalEventQuerySet", "ProposalNote", "ProposalQuerySet", "RateCounter", "Region", "Section", "SubmitterKind",
+    "TrilingualName", "attachment_path", "in_language",
 ]

@@ -109,8 +109,11 @@ class Proposal(models.Model):
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"))
     rationale = models.TextField(_("rationale"), blank=True)
+    # The articles are links (ProposalArticle); this keeps what matched no article, for staff to fix.
     articles = models.CharField(
-        _("articles of the Constitution"), max_length=200, blank=True, help_text=_("For example: 49, 50-1")
+        _("article numbers to check"), max_length=200, blank=True,
+        help_text=_("Numbers that match no article of the Constitution, kept as they arrived. Link the right "
+                    "articles below, or add a missing article, then clear this field."),
     )
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, null=True, blank=True,
@@ -173,7 +176,7 @@ class Proposal(models.Model):
             # Everything the statistics page groups by, for published proposals: it reads this index only.
             models.Index(
                 fields=["received_at"], name="proposal_public_facts",
-                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region", "articles"],
+                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region"],
                 condition=Q(published_at__isnull=False),
             ),
             models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),

@@ -2,6 +2,7 @@
 
 One module per job; every service is imported from here (``from proposals.core import services``).
 """
+from proposals.core.services.articles import links_from_text, proposal_articles_set
 from proposals.core.services.base import WorkflowError
 from proposals.core.services.edits import editable_fields, proposal_edit, proposal_note_add
 from proposals.core.services.retention import (
@@ -30,8 +31,9 @@ from proposals.core.services.transitions import (
 
 __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
-    "DuplicateSubmission", "WorkflowError", "available_actions", "editable_fields", "proposal_act",
-    "proposal_anonymise", "proposal_assign", "proposal_edit", "proposal_extend_deadline", "proposal_note_add",
+    "DuplicateSubmission", "WorkflowError", "available_actions", "editable_fields", "links_from_text", "proposal_act",
+    "proposal_anonymise", "proposal_articles_set", "proposal_assign", "proposal_edit", "proposal_extend_deadline",
+    "proposal_note_add",
     "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
     "removed_by_retention", "retention_fields",
 ]
