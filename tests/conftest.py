@@ -34,6 +34,10 @@ def reference_data(request):
         call_command("loaddata", "categories", "regions", "parties", verbosity=0)
         # The migration loads the Constitution's structure; a flushed database (browser tests) needs it again.
         ensure_structure()
+        # A hyphenated article as staff add one (the shipped structure numbers 1 to 98 only).
+        from proposals.core.models import Article, Section
+
+        Article.objects.get_or_create(number="50-1", defaults={"section": Section.objects.get(number=4)})
 
 
 @pytest.fixture(autouse=True)
