@@ -18,11 +18,12 @@ def ensure_roles():
     """The role groups as their data migrations define them (a transactional test's flush removes groups)."""
     roles = importlib.import_module("proposals.core.migrations.0003_staff_roles").ROLES
     grants = importlib.import_module("proposals.core.migrations.0009_holiday_roles").GRANTS
+    article_grants = importlib.import_module("proposals.core.migrations.0021_constitution_links").GRANTS
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for name, codenames in roles.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = [*codenames, *grants.get(name, [])]
+        wanted = [*codenames, *grants.get(name, []), *article_grants.get(name, [])]
         group.permissions.set(Permission.objects.filter(content_type__app_label="proposals", codename__in=wanted))
 
 
