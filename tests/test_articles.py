@@ -402,3 +402,21 @@ def test_the_desk_inline_saves_links_through_the_service(client, analyst):
     assert numbers(proposal) == [("49", "repeal"), ("50-1", "add")]
     event = ProposalEvent.objects.filter(proposal=proposal, action=Action.EDIT).last()
     assert event.actor == analyst and "49 (repeal), 50-1 (add)" in event.note
+
+
+def test_the_staff_export_lists_links_and_what_is_left_to_check(client, analyst):
+    import csv
+    import io
+
+    proposal = make_proposal(articles="49, 50-1")
+    Proposal.objects.filter(pk=proposal.pk).update(articles="120")
+    client.force_login(analyst)
+    body = b"".join(client.get("/admin/proposals/proposal/export.csv?queue=all").streaming_content)
+    (row,) = csv.DictReader(io.StringIO(body.decode("utf-8-sig")))
+    assert (row["articles"], row["articles_to_check"]) == ("49: concerns, 50-1: concerns", "120")
+
+
+def test_a_published_proposal_shows_its_articles_with_links_to_their_pages(client):
+    proposal = public_proposal(articles="50-1")
+    body = client.get(f"/ru/proposals/{proposal.tracking_code}/").content.decode()
+    assert 'href="/ru/constitution/50-1/"' in body and "Касается" in body
