@@ -420,3 +420,18 @@ def test_a_published_proposal_shows_its_articles_with_links_to_their_pages(clien
     proposal = public_proposal(articles="50-1")
     body = client.get(f"/ru/proposals/{proposal.tracking_code}/").content.decode()
     assert 'href="/ru/constitution/50-1/"' in body and "Касается" in body
+
+
+def test_the_desk_runs_the_same_queries_whatever_the_number_of_links(client, analyst):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few, many = make_proposal(articles=""), make_proposal(articles="49, 50, 51, 52, 53, 54, 55")
+    client.force_login(analyst)
+    client.get(f"/admin/proposals/proposal/{few.pk}/change/")
+    counts = []
+    for proposal in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/admin/proposals/proposal/{proposal.pk}/change/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -50,9 +50,24 @@ def validate_number(value):
 
 
 class LinkFormSet(BaseInlineFormSet):
-    """Saves the whole set of links through services.proposal_articles_set (its check, its one event)."""
+    """Saves the whole set of links through services.proposal_articles_set (its check, its one event).
+
+    Every row's article list is read once and shared: Django's inline forms would each read the articles again
+    (a query per linked article), so the page's queries would grow with the links.
+    """
 
     request = None
+    _article_choices = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get("article")
+        if field is None:
+            return
+        if self._article_choices is None:
+            self._article_choices = list(field.choices)
+        # The admin wraps the select (add and change links); the select inside renders the options.
+        getattr(field.widget, "widget", field.widget).choices = self._article_choices
 
     def save(self, commit=True):
         links = []
@@ -78,13 +93,21 @@ class ArticleLinkInline(admin.TabularInline):
     model = ProposalArticle
     formset = LinkFormSet
     fields = ["article", "change"]
-    autocomplete_fields = ["article"]
     extra = 1
     verbose_name = _("article of the Constitution")
     verbose_name_plural = _("articles of the Constitution (links)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.select_related("section").order_by("main", "sub")
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Number and section, as the public picker shows them.
+            field.label_from_instance = lambda article: f"{article.number} · {article.section}"
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
