@@ -3,6 +3,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from proposals.core.articles import ensure_structure
 from tests.factories import make_user
 
 
@@ -31,6 +32,12 @@ def reference_data(request):
     if uses_db:
         request.getfixturevalue("_django_db_helper")
         call_command("loaddata", "categories", "regions", "parties", verbosity=0)
+        # The migration loads the Constitution's structure; a flushed database (browser tests) needs it again.
+        ensure_structure()
+        # A hyphenated article as staff add one (the shipped structure numbers 1 to 98 only).
+        from proposals.core.models import Article, Section
+
+        Article.objects.get_or_create(number="50-1", defaults={"section": Section.objects.get(number=4)})
 
 
 @pytest.fixture(autouse=True)

@@ -19,11 +19,12 @@ def ensure_roles():
     roles = importlib.import_module("proposals.core.migrations.0003_staff_roles").ROLES
     grants = importlib.import_module("proposals.core.migrations.0009_holiday_roles").GRANTS
     answers = importlib.import_module("proposals.core.migrations.0020_public_titles_opinions_answers").GRANTS
+    article_grants = importlib.import_module("proposals.core.migrations.0025_constitution_links").GRANTS
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for name, codenames in roles.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = [*codenames, *grants.get(name, []), *answers.get(name, [])]
+        wanted = [*codenames, *grants.get(name, []), *answers.get(name, []), *article_grants.get(name, [])]
         group.permissions.set(Permission.objects.filter(content_type__app_label="proposals", codename__in=wanted))
 
 

@@ -197,7 +197,8 @@ def test_editing_a_proposal_is_logged_in_the_admin_log():
     data.update({"articles": "49, 50", "summary_kk": "Қысқаша", "notes-TOTAL_FORMS": "1",
                  "notes-INITIAL_FORMS": "0", "notes-0-text": "Checked against the Ak Zhol text.",
                  "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
-                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"})
+                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+                 "article_links-TOTAL_FORMS": "0", "article_links-INITIAL_FORMS": "0"})
     data = {k: ("" if v is None else (v.pk if hasattr(v, "pk") else v)) for k, v in data.items()}
     response = client.post(f"{LIST}{proposal.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
@@ -566,7 +567,8 @@ def change_form_post(client, proposal, **changes):
     data = {k: ("" if v is None else (v.pk if hasattr(v, "pk") else v)) for k, v in data.items()}
     data.update({"notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-0-text": "",
                  "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
-                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0", **changes})
+                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+                 "article_links-TOTAL_FORMS": "0", "article_links-INITIAL_FORMS": "0", **changes})
     return client.post(change_url(proposal), data)
 
 

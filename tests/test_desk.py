@@ -33,11 +33,18 @@ def change_url(proposal, filters=""):
 
 def form_data(client, proposal, url=None, **changes):
     """The change form as the page shows it to this user, with ``changes`` on top (a crafted POST may add any)."""
-    form = client.get(url or change_url(proposal)).context["adminform"].form
+    context = client.get(url or change_url(proposal)).context
+    form = context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
+    # Every inline as the page sends it: its management form and its existing rows unchanged, no new row.
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        initial = formset.initial_form_count()
+        data.update({f"{formset.prefix}-TOTAL_FORMS": initial, f"{formset.prefix}-INITIAL_FORMS": initial})
+        for row in formset.initial_forms:
+            data.update({row.add_prefix(name): row[name].value() for name in row.fields})
     data = {k: ("" if v is None else (v.pk if hasattr(v, "pk") else v)) for k, v in data.items()}
-    data.update({"notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-0-text": "",
-                 "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0", **changes})
+    data.update({"notes-TOTAL_FORMS": "1", "notes-INITIAL_FORMS": "0", "notes-0-text": "", **changes})
     return data
 
 

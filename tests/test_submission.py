@@ -86,7 +86,9 @@ def test_citizen_fields_map_to_the_proposal(client):
     assert proposal.submitter_name == "Айгүл Сәрсенбаева"
     assert proposal.phone == "+77015550101" and proposal.publish_name
     assert proposal.organisation == "" and proposal.region.slug == "almaty"
-    assert proposal.articles == "49, 50-1"
+    assert [(link.article.number, link.change) for link in proposal.article_links.all()] == [
+        ("49", "concerns"), ("50-1", "concerns")]
+    assert proposal.articles == ""
 
 
 def test_name_is_not_published_without_consent(client):

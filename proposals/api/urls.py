@@ -1,9 +1,11 @@
 """Open data's addresses (mounted at /api/, without a language prefix: the language is the lang parameter)."""
 from django.urls import path
 
-from proposals.api import views
+from proposals.api import articles, views
 
 urlpatterns = [
     path("proposals.json", views.proposals_json, name="api_json"),
     path("proposals.csv", views.proposals_csv, name="api_csv"),
+    path("articles.json", articles.articles_json, name="api_articles_json"),
+    path("articles.csv", articles.articles_csv, name="api_articles_csv"),
 ]

@@ -3,6 +3,7 @@ import hashlib
 import time
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -24,7 +25,7 @@ FIELDS = [
     "tracking_code", "url", "title", "title_language", "title_kk", "title_ru", "title_en", "original_title",
     "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
     "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
-    "status", "received_at", "published_at", "decision_announced_at", "response",
+    "article_changes", "status", "received_at", "published_at", "decision_announced_at", "response",
 ]
 MAX_PER_PAGE = 100
 # What each answer reads besides the register's filters (the CSV has no pages).
@@ -53,6 +54,10 @@ FIELD_DOCS = [
     ("region", _("Region code.")),
     ("region_name", _("Region name in the requested language.")),
     ("articles", _("Articles of the Constitution concerned (a list in JSON, comma-separated in CSV).")),
+    ("article_changes", _(
+        "What the proposal would do to each article: amend, add, repeal or concerns (in JSON a list of objects with "
+        "article and change; in CSV “50: amend, 51: concerns”)."
+    )),
     ("status", _("in_review, with_working_group, accepted, partially_accepted, not_accepted or out_of_scope.")),
     ("received_at", _("When the proposal was received (ISO 8601, with time zone).")),
     ("published_at", _("When it was published in the register.")),
@@ -115,7 +120,10 @@ def record(proposal, language, base_url=""):
         "party": proposal.party.slug if proposal.party_id else None,
         "region": proposal.region.slug if proposal.region_id else None,
         "region_name": proposal.region.name if proposal.region_id else None,
-        "articles": [part.strip() for part in proposal.articles.split(",") if part.strip()],
+        "articles": [link.article.number for link in proposal.article_links.all()],
+        "article_changes": [
+            {"article": link.article.number, "change": link.change} for link in proposal.article_links.all()
+        ],
         "status": proposal.public_state.value,
         "received_at": proposal.received_at.isoformat(),
         "published_at": proposal.published_at.isoformat() if proposal.published_at else None,
@@ -179,6 +187,7 @@ def proposals_json(request):
         return not_modified
     with translation.override(language):
         result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
+        prefetch_related_objects(result["page"].items, selectors.article_links_prefetch())
         results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
     page = result["page"]
     response = JsonResponse(
@@ -236,6 +245,7 @@ def proposals_csv(request):
             for proposal in selectors.register_all(request.GET, filterset=filterset):
                 item = record(proposal, language, settings.PARLREFORM_SITE_URL)
                 item["articles"] = ", ".join(item["articles"])
+                item["article_changes"] = ", ".join(f"{c['article']}: {c['change']}" for c in item["article_changes"])
                 yield [item[field] for field in FIELDS]
 
     response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")

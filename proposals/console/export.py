@@ -3,6 +3,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from proposals.core.infra.spreadsheet import stream_csv
+from proposals.core.selectors import article_links_prefetch
 
 COLUMNS = [
     ("tracking_code", lambda p: p.tracking_code),
@@ -19,7 +20,8 @@ COLUMNS = [
     ("category", lambda p: p.category.slug if p.category_id else ""),
     ("language", lambda p: p.language),
     ("title", lambda p: p.title),
-    ("articles", lambda p: p.articles),
+    ("articles", lambda p: ", ".join(f"{link.article.number}: {link.change}" for link in p.article_links.all())),
+    ("articles_to_check", lambda p: p.articles),
     ("assignee", lambda p: p.assignee.get_username() if p.assignee_id else ""),
     ("acknowledge_due", lambda p: p.acknowledge_due.isoformat() if p.acknowledge_due else ""),
     ("decision_due", lambda p: p.decision_due.isoformat() if p.decision_due else ""),
@@ -32,6 +34,7 @@ COLUMNS = [
 
 def rows(queryset):
     proposals = queryset.select_related("party", "region", "category", "assignee").order_by("-received_at", "-id")
+    proposals = proposals.prefetch_related(article_links_prefetch())
     for proposal in proposals.iterator(chunk_size=2000):
         yield [value(proposal) for _name, value in COLUMNS]
 

@@ -17,6 +17,7 @@ from proposals.console import acting, assign, duplicates, export, importer, lock
 from proposals.console import actions as bulk
 from proposals.console import filters as queue
 from proposals.console import paginator as counting
+from proposals.console.articles import ArticleFilter, ArticleLinkInline, SectionFilter
 from proposals.console.changelist import ConsoleChangeList
 from proposals.console.desk import ReviewDesk
 from proposals.console.filters import AssigneeFilter, QueueFilter
@@ -86,7 +87,7 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     list_display_links = ["tracking_code", "title_short"]
     list_filter = [
         QueueFilter, "state", "submitter_kind", "category", "region", "channel", "language", AssigneeFilter,
-        "party",
+        "party", ArticleFilter, SectionFilter,
     ]
     list_select_related = ["category", "region", "party", "assignee"]
     list_per_page = 50
@@ -102,7 +103,7 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
     # The attachments are on the desk beside the text (templates/console/proposal_change_form.html).
-    inlines = [NoteInline, EventInline]
+    inlines = [ArticleLinkInline, NoteInline, EventInline]
     change_form_template = "console/proposal_change_form.html"
     change_list_template = "console/proposal_change_list.html"
     # The desk shows what the submitter sent, the state, dates and links beside the form (ReviewDesk); the form holds

@@ -43,7 +43,7 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from proposals.core.infra import reference_version
         from proposals.core.search import register_sqlite_functions
@@ -56,6 +56,10 @@ class ProposalsConfig(AppConfig):
         )
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
+        # The Constitution's pages show the articles and sections: a staff edit of one renews them too.
+        for sender in ("proposals.Article", "proposals.Section"):
+            post_save.connect(bump_public_version, sender=sender, dispatch_uid=f"public_version_save_{sender}")
+            post_delete.connect(bump_public_version, sender=sender, dispatch_uid=f"public_version_delete_{sender}")
         # A saved category, region or party may change the register form's lists; so may a
         # data migration (after the cache table exists).
         reference_version.connect_signals()

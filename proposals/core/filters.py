@@ -1,6 +1,5 @@
 """The register's filters (django-filter): plain GET parameters, so every view of the register is a shareable link."""
 import datetime
-import re
 
 import django_filters
 from django import forms
@@ -8,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.core import search
+from proposals.core import articles, search
 from proposals.core.infra.pagination import EARLIEST_YEAR, LATEST_YEAR
 from proposals.core.models import Category, Language, Party, Region, SubmitterKind
 from proposals.core.workflow import DECIDED_STATES, State
@@ -89,10 +88,12 @@ class RegisterFilter(django_filters.FilterSet):
         return queryset.filter(received_at__lt=start_of_day(value + datetime.timedelta(days=1)))
 
     def filter_article(self, queryset, name, value):
-        article = value.strip()
-        if not re.fullmatch(r"\d{1,3}(-\d{1,2})?", article):
+        # "50-1" as typed, or "50.1", "ст. 50": one article number; anything else matches nothing.
+        numbers, leftovers = articles.parse(value)
+        if len(numbers) != 1 or leftovers:
             return queryset.none()
-        return queryset.filter(articles__regex=rf"(^|, ){re.escape(article)}(,|$)")
+        # One link per proposal and article: the join never repeats a proposal.
+        return queryset.filter(article_links__article__number=numbers[0])
 
     def keep(self, queryset, name, value):
         # Ordering is the paginator's job (it needs the keys for its cursors).

@@ -1,10 +1,9 @@
 """Every page-level read of public data, built on Proposal.objects.public()."""
 import datetime
 import hashlib
-from collections import Counter
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.db.models.functions import TruncWeek
 from django.http import QueryDict
 from django.utils import timezone
@@ -43,8 +42,12 @@ VERSION_KEY = "public_version"
 
 
 def bump_public_version(instance=None, update_fields=None, **kwargs):
-    """post_save of a proposal: a new version if what the public sees may have changed."""
-    if instance is None or instance.published_at is not None or (update_fields and "published_at" in update_fields):
+    """post_save of a proposal (or an article or section): a new version if what the public sees may have changed."""
+    if (
+        not isinstance(instance, Proposal)
+        or instance.published_at is not None
+        or (update_fields and "published_at" in update_fields)
+    ):
         versioned_cache.bump(VERSION_KEY)
 
 
@@ -144,7 +147,20 @@ def register(params, per_page=PER_PAGE, filterset=None):
 def register_all(params, filterset=None):
     """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
     filterset = filterset or register_filter(params)
-    return filterset.qs.for_public_rows().order_by("-received_at", "-id").iterator(chunk_size=2000)
+    rows = filterset.qs.for_public_rows().prefetch_related(article_links_prefetch())
+    return rows.order_by("-received_at", "-id").iterator(chunk_size=2000)
+
+
+def article_links_prefetch():
+    """The article links public pages show with a proposal, with their numbers, in the Constitution's order."""
+    from django.db.models import Prefetch
+
+    from proposals.core.models import ProposalArticle
+
+    links = ProposalArticle.objects.select_related("article").only(
+        "proposal_id", "change", "article__number", "article__main", "article__sub"
+    )
+    return Prefetch("article_links", queryset=links.order_by("article__main", "article__sub"))
 
 
 def recognised(params, names=()):
@@ -220,6 +236,7 @@ def public_detail(tracking_code):
         organisations=Count("pk", filter=Q(submitter_kind__in=ORGANISATION_KINDS)),
     )
     timeline = list(proposal.events.public().order_by("created_at", "id"))
+    prefetch_related_objects([proposal], article_links_prefetch())
     return {"proposal": proposal, "timeline": timeline, "duplicates": duplicates}
 
 
@@ -241,7 +258,7 @@ def _compute_statistics():
     )
     total = sum(states.values())
     released = {state: states[state] for state in DECIDED_STATES}
-    articles = _article_counts(public.exclude(articles=""))
+    articles = _article_counts(public)
     weeks = (
         public.order_by().annotate(week=TruncWeek("received_at")).values("week").annotate(n=Count("pk")).order_by("week")
     )
@@ -265,25 +282,14 @@ def _compute_statistics():
     }
 
 
-def _article_counts(queryset, limit=15):
-    """[(article, citations)] for the most cited articles: split and counted in SQL on PostgreSQL.
-
-    Articles are stored normalised ("49, 50-1"), so trimming spaces is all the splitting needs.
-    """
-    if connection.vendor == "postgresql":
-        sql, params = queryset.order_by().values("articles").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT btrim(part) AS article, count(*) AS n "
-                f"FROM ({sql}) AS cited, unnest(string_to_array(cited.articles, ',')) AS part "
-                "WHERE btrim(part) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %s",
-                [*params, limit],
-            )
-            return [(article, n) for article, n in cursor.fetchall()]
-    counts = Counter()
-    for value in queryset.values_list("articles", flat=True).iterator(chunk_size=5000):
-        counts.update(part.strip() for part in value.split(",") if part.strip())
-    return sorted(counts.items(), key=_by_count)[:limit]
+def _article_counts(public, limit=15):
+    """[(article number, proposals)] for the most cited articles, from the links of published proposals."""
+    rows = (
+        public.filter(article_links__isnull=False).order_by()
+        .values_list("article_links__article__number", "article_links__article__main", "article_links__article__sub")
+        .annotate(n=Count("pk")).order_by("-n", "article_links__article__main", "article_links__article__sub")[:limit]
+    )
+    return [(number, n) for number, _main, _sub, n in rows]
 
 
 def _by_count(item):

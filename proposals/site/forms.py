@@ -5,18 +5,19 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import number_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from proposals.core import attachments, tracking
+from proposals.core.articles import clean_numbers
 from proposals.core.models import Category, Language, Party, Region, SubmitterKind
 from proposals.core.validators import (
     RATIONALE_MAX,
     TEXT_MAX,
     TITLE_MAX,
-    normalise_articles,
     normalise_phone,
     strip_control_characters,
     validate_bin,
@@ -199,6 +200,11 @@ class SubmissionForm(PublicForm):
             "size": settings.PARLREFORM_MAX_ATTACHMENT_BYTES // (1024 * 1024),
             "total": settings.PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES // (1024 * 1024),
         }
+        # The picker (static/js/articles.js) reads the articles with their sections in the interface language.
+        self.fields["articles"].widget.attrs.update({
+            "data-articles-url": f"{reverse('api_articles_json')}?lang={self.fields['language'].initial}",
+            "data-picker-label": _("Articles of the Constitution"),
+        })
         self.fields["attachments"].widget.attrs["accept"] = ".pdf,.docx,.odt,.txt,.png,.jpg,.jpeg"
         # A fresh form gets a fresh start value and one-time token (tied to ``browser``, the secret of the
         # browser shown it, if given); a re-rendered one keeps its own.
@@ -211,8 +217,9 @@ class SubmissionForm(PublicForm):
         return normalise_phone(value) if value else ""
 
     def clean_articles(self):
+        # Every number must name an article of the Constitution; the service links them ("concerns").
         value = self.cleaned_data["articles"]
-        return normalise_articles(value) if value.strip() else ""
+        return ", ".join(article.number for article in clean_numbers(value)) if value.strip() else ""
 
     def clean_text(self):
         return strip_control_characters(self.cleaned_data["text"])

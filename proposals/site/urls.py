@@ -1,7 +1,7 @@
 """Public pages of the proposals app (mounted under a language prefix)."""
 from django.urls import path
 
-from proposals.site import views
+from proposals.site import constitution, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -15,4 +15,6 @@ urlpatterns = [
     path("proposals/<str:code>/", views.ProposalDetailView.as_view(), name="proposal_detail"),
     path("stats/", views.StatisticsView.as_view(), name="statistics"),
     path("data/", views.OpenDataView.as_view(), name="open_data"),
+    path("constitution/", constitution.ConstitutionView.as_view(), name="constitution"),
+    path("constitution/<str:number>/", constitution.ArticleView.as_view(), name="constitution_article"),
 ]

@@ -24,7 +24,7 @@ from django.urls import path
 
 from proposals.core import search, selectors
 from proposals.core.infra.pagination import Page, encode
-from proposals.core.models import Category, Proposal, Region
+from proposals.core.models import Category, Proposal, ProposalArticle, Region
 from proposals.site.forms import signed_start
 
 DEEP_PAGE = 5000
@@ -201,6 +201,13 @@ class Pages:
         self.deep_offset, self.deep_cursor = self._deep_page()
         self.baseline_urls = baseline_urlconf()
         self.region_id = Region.objects.order_by("pk").values_list("pk", flat=True).first()
+        self.article = self._cited_article()
+
+    def _cited_article(self):
+        """The first article of the newest published proposal that names one (a page with proposals on it)."""
+        link = ProposalArticle.objects.filter(proposal__in=self.public.order_by("-received_at", "-id")[:50].values(
+            "pk")).select_related("article").first()
+        return link.article.number if link else "50"
 
     def _first_category(self):
         return Category.objects.order_by("position", "slug").first()
@@ -252,6 +259,9 @@ class Pages:
                      swap=naive_search),
             Scenario("detail", get(anonymous, f"/en/proposals/{self.detail_code}/")),
             Scenario("statistics", get(anonymous, "/en/stats/")),
+            Scenario("constitution", get(anonymous, "/en/constitution/")),
+            Scenario("constitution_article", get(anonymous, f"/en/constitution/{self.article}/"),
+                     note=f"article {self.article}"),
             Scenario("api", get(anonymous, "/api/proposals.json")),
             Scenario("admin_changelist", get(staff, "/admin/proposals/proposal/"), "admin_default", "work queue"),
             Scenario("admin_default", get(staff, f"/{BASELINE_ADMIN_PREFIX}proposals/proposal/"),

@@ -14,6 +14,8 @@ LABELS = {
     "register_search_icontains": "  baseline: icontains",
     "detail": "Proposal page",
     "statistics": "Statistics (cached)",
+    "constitution": "Constitution index (cached)",
+    "constitution_article": "Article page",
     "api": "JSON API, first page",
     "admin_changelist": "Admin list (work queue)",
     "admin_default": "  baseline: default ModelAdmin",
@@ -37,6 +39,11 @@ CEILING_TARGETS = [
     ("admin_change", "register", 3),
 ]
 GROWTH_LIMIT = 1.5
+# (page, the page it is compared with, at most how many times its median at the largest size)
+RELATIVE_TARGETS = [
+    ("constitution", "register", 1.5),
+    ("constitution_article", "register", 1.5),
+]
 
 
 def machine():
@@ -131,6 +138,11 @@ def targets(by_size):
         ratio = large[name].median_ms / large[reference].median_ms
         checks.append((f"{LABELS[name].strip()}: {ratio:.1f}× the median of {LABELS[reference].strip()} "
                        f"at {sizes[-1]:,} (at most {factor}×)", ratio <= factor))
+    for name, other, factor in RELATIVE_TARGETS:
+        if name in large and other in large:
+            ratio = large[name].median_ms / large[other].median_ms
+            checks.append((f"{LABELS[name].strip()}: ×{ratio:.2f} of {LABELS[other].strip()} at {sizes[-1]:,} "
+                           f"(within ×{factor})", ratio <= factor))
     return checks
 
 

@@ -32,6 +32,8 @@ class DemoProposal:
     reason: str = ""
     campaign_weight: int = 0
     campaign_only: bool = False
+    # What the text would do to each article it names ("50": "amend"); a number not listed: "concerns".
+    article_changes: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,20 @@ from django.db.models import Max
 from django.utils import timezone
 
 from proposals.core import deadlines, tracking
-from proposals.core.models import Category, Channel, Holiday, Party, Proposal, ProposalEvent, Region, SubmitterKind
+from proposals.core.articles import split_free_text
+from proposals.core.models import (
+    Article,
+    ArticleChange,
+    Category,
+    Channel,
+    Holiday,
+    Party,
+    Proposal,
+    ProposalArticle,
+    ProposalEvent,
+    Region,
+    SubmitterKind,
+)
 from proposals.core.selectors import bump_public_version
 from proposals.core.validators import bin_is_valid
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
@@ -59,6 +72,7 @@ PROPOSAL_COLUMNS = (
 )
 EVENT_COLUMNS = ("proposal_id", "action", "from_state", "to_state", "actor_id", "note", "reason", "is_public",
                  "created_at")
+LINK_COLUMNS = ("proposal_id", "article_id", "change")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -106,6 +120,7 @@ class Theme:
     articles: str
     summary: tuple
     response: tuple
+    article_changes: dict
     decision: str
     reason: str
     public_title: tuple = ("", "", "")
@@ -171,7 +186,7 @@ def _theme(index, proposal, pool):
     return Theme(
         index=index, language=proposal.language, category=proposal.category, title=proposal.title,
         own=own, extra=[s for s in pool if s not in own], rationale=sentences(proposal.rationale),
-        articles=proposal.articles,
+        articles=proposal.articles, article_changes=proposal.article_changes,
         summary=tuple(proposal.summary[code] for code in ("kk", "ru", "en")),
         response=tuple(proposal.response[code] for code in ("kk", "ru", "en")),
         decision=proposal.decision, reason=proposal.reason,
@@ -265,6 +280,8 @@ class Generator:
         self.categories = dict(Category.objects.values_list("slug", "pk"))
         self.regions = list(Region.objects.order_by("pk").values_list("pk", "name_kk", "name_ru", "name_en"))
         self.parties = list(Party.objects.order_by("pk").values_list("pk", flat=True))
+        self.article_ids = dict(Article.objects.values_list("number", "pk"))
+        self.theme_links = {}  # (language, theme index) -> ((article id, change), ...), unmatched text
         self.states = cumulative(mix.states)
         self.kinds = cumulative(mix.submitter_kinds)
         self.languages = cumulative(mix.generated_languages)
@@ -277,11 +294,26 @@ class Generator:
         self.delays = {action.value: (low * HOUR, high * HOUR) for action, (low, high) in DELAY_HOURS.items()}
 
     def batch(self, ids):
-        """(proposal rows, event rows) for new proposals with the primary keys ``ids``, in ascending order."""
-        proposals, events = [], []
+        """(proposal rows, event rows, article link rows) for new proposals with the primary keys ``ids``, in
+        ascending order."""
+        proposals, events, self.links = [], [], []
         for pk in ids:
             proposals.append(self.proposal(pk, events))
-        return proposals, events
+        return proposals, events, self.links
+
+    def article_links(self, theme):
+        """((article id, change), ...) and the unmatched rest of a theme's articles, as proposal_submit links them
+        (worked out once per theme: rows only copy them)."""
+        key = (theme.language, theme.index)
+        found = self.theme_links.get(key)
+        if found is None:
+            known, rest = split_free_text(theme.articles, self.article_ids)
+            changes = theme.article_changes
+            known += [number for number in changes if number in self.article_ids and number not in known]
+            links = tuple((self.article_ids[number], changes.get(number, ArticleChange.CONCERNS.value))
+                          for number in known)
+            found = self.theme_links[key] = (links, rest)
+        return found
 
     def proposal(self, pk, events):
         random = self.rng.random
@@ -305,10 +337,14 @@ class Generator:
         if self.may_be_duplicated(draft):
             self.remember_original(theme, pk, draft.received)
         stamp = self.formats.stamp
+        unmatched = ""
+        if state != State.SPAM:
+            links, unmatched = self.article_links(theme)
+            self.links.extend((pk, article, change) for article, change in links)
         return (
             pk, self.codes.next(), draft.kind, *person[:7], region[0] if person[7] else None, person[8],
             draft.language, draft.channel, f"GEN-{self.seed}-{pk}" if draft.channel != Channel.WEB else "", "",
-            title, text, rationale, "" if state == State.SPAM else theme.articles,
+            title, text, rationale, unmatched,
             None if state == State.SPAM else self.categories.get(theme.category),
             state, analyst if self.paths[state] else None,
             original[0] if original is not None and state == State.DUPLICATE else None, reason,
@@ -593,7 +629,8 @@ def generate(count, seed, *, rng, batch_size=None, progress=None):
             if copy and count:
                 started = time.perf_counter()
                 quote = connection.ops.quote_name
-                cursor.execute(f"ANALYZE {quote(Proposal._meta.db_table)}, {quote(ProposalEvent._meta.db_table)}")
+                tables = (Proposal, ProposalEvent, ProposalArticle)
+                cursor.execute(f"ANALYZE {', '.join(quote(model._meta.db_table) for model in tables)}")
                 result.seconds["analyse"] += time.perf_counter() - started
         finally:
             if copy:
@@ -612,17 +649,17 @@ def load(generator, cursor, count, batch_size, result, progress):
         with transaction.atomic():
             started = time.perf_counter()
             ids = reserve_ids(cursor, size)
-            proposals, events = generator.batch(ids)
+            proposals, events, links = generator.batch(ids)
             result.seconds["rows"] += time.perf_counter() - started
             started = time.perf_counter()
             if cursor is not None:
-                copy_rows(cursor, proposals, events)
+                copy_rows(cursor, proposals, events, links)
                 # Check the deferred foreign keys inside the batch, not at some outer commit: a failure must undo
                 # this batch only, and pending checks would forbid the index rebuild.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             else:
-                create_rows(proposals, events)
+                create_rows(proposals, events, links)
         result.seconds["load"] += time.perf_counter() - started
         done += size
         result.proposals += len(proposals)
@@ -642,9 +679,13 @@ def reserve_ids(cursor, size):
     return range(start, start + size)
 
 
-def copy_rows(cursor, proposals, events):
+def copy_rows(cursor, proposals, events, links=()):
     quote = connection.ops.quote_name
-    for model, columns, rows in ((Proposal, PROPOSAL_COLUMNS, proposals), (ProposalEvent, EVENT_COLUMNS, events)):
+    tables = (
+        (Proposal, PROPOSAL_COLUMNS, proposals), (ProposalEvent, EVENT_COLUMNS, events),
+        (ProposalArticle, LINK_COLUMNS, links),
+    )
+    for model, columns, rows in tables:
         names = ", ".join(quote(model._meta.get_field(column).column) for column in columns)
         # The raw psycopg cursor: its errors become Django's (IntegrityError...) as the ORM's would.
         with connection.wrap_database_errors, cursor.cursor.copy(
@@ -655,9 +696,12 @@ def copy_rows(cursor, proposals, events):
                 write(row)
 
 
-def create_rows(proposals, events):
+def create_rows(proposals, events, links=()):
     Proposal.objects.bulk_create([Proposal(**dict(zip(PROPOSAL_COLUMNS, row, strict=True))) for row in proposals])
     ProposalEvent.objects.bulk_create([ProposalEvent(**dict(zip(EVENT_COLUMNS, row, strict=True))) for row in events])
+    ProposalArticle.objects.bulk_create(
+        [ProposalArticle(**dict(zip(LINK_COLUMNS, row, strict=True))) for row in links], batch_size=5000
+    )
 
 
 # Index maintenance (PostgreSQL)
@@ -677,7 +721,8 @@ def droppable_indexes(cursor):
 
     Unique indexes stay, so a clashing tracking code or channel reference is refused while loading.
     """
-    cursor.execute(INDEXES_SQL, [[Proposal._meta.db_table, ProposalEvent._meta.db_table]])
+    cursor.execute(INDEXES_SQL, [[Proposal._meta.db_table, ProposalEvent._meta.db_table,
+                                  ProposalArticle._meta.db_table]])
     return cursor.fetchall()
 
 

@@ -1,5 +1,6 @@
 """The core's models, one module per part of the domain; everything is importable from here."""
 from proposals.core.models.answers import AnswerTemplate
+from proposals.core.models.constitution import Article, ArticleChange, ProposalArticle, Section
 from proposals.core.models.events import AppendOnlyError, ProposalEvent, ProposalEventQuerySet, ProposalNote
 from proposals.core.models.locks import ProposalLock
 from proposals.core.models.opinions import Consistency, ExpertOpinion, Recommendation
@@ -26,8 +27,9 @@ from proposals.core.models.reference import (
 )
 
 __all__ = [
-    "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Attachment",
-    "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language", "Party", "Proposal",
-    "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote", "ProposalQuerySet", "RateCounter",
-    "Recommendation", "Region", "SubmitterKind", "TrilingualName", "attachment_path", "in_language",
+    "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Article",
+    "ArticleChange", "Attachment", "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language",
+    "Party", "Proposal", "ProposalArticle", "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote",
+    "ProposalQuerySet", "RateCounter", "Recommendation", "Region", "Section", "SubmitterKind", "TrilingualName",
+    "attachment_path", "in_language",
 ]

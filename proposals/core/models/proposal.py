@@ -127,8 +127,11 @@ class Proposal(models.Model):
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"))
     rationale = models.TextField(_("rationale"), blank=True)
+    # The articles are links (ProposalArticle); this keeps what matched no article, for staff to fix.
     articles = models.CharField(
-        _("articles of the Constitution"), max_length=200, blank=True, help_text=_("For example: 49, 50-1")
+        _("article numbers to check"), max_length=200, blank=True,
+        help_text=_("Numbers that match no article of the Constitution, kept as they arrived. Link the right "
+                    "articles below, or add a missing article, then clear this field."),
     )
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, null=True, blank=True,
@@ -195,7 +198,7 @@ class Proposal(models.Model):
             # Everything the statistics page groups by, for published proposals: it reads this index only.
             models.Index(
                 fields=["received_at"], name="proposal_public_facts",
-                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region", "articles"],
+                include=["state", "decision_released_at", "category", "submitter_kind", "party", "region"],
                 condition=Q(published_at__isnull=False),
             ),
             models.Index(fields=["assignee", "state"], name="proposal_assignee_state"),
@@ -205,7 +208,9 @@ class Proposal(models.Model):
             models.Index(fields=["state", "acknowledge_due"], name="proposal_state_ack_due"),
             # The console's saved views that no state index alone answers: newest first, each only its own rows.
             models.Index(fields=["state", "-received_at"], name="proposal_unreleased", condition=UNRELEASED),
-            models.Index(fields=["state", "-received_at"], name="proposal_ready_to_publish", condition=PUBLIC_TEXTS_READY),
+            models.Index(
+                fields=["state", "-received_at"], name="proposal_ready_to_publish", condition=PUBLIC_TEXTS_READY
+            ),
             models.Index(fields=["category", "-received_at"], name="proposal_category_received"),
             models.Index(fields=["region", "-received_at"], name="proposal_region_received"),
             models.Index(fields=["submitter_kind", "-received_at"], name="proposal_kind_received"),

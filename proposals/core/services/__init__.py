@@ -2,6 +2,7 @@
 
 One module per job; every service is imported from here (``from proposals.core import services``).
 """
+from proposals.core.services.articles import links_from_text, proposal_articles_set
 from proposals.core.services.base import WorkflowError
 from proposals.core.services.decisions import proposal_decide
 from proposals.core.services.edits import (
@@ -48,9 +49,10 @@ from proposals.core.services.transitions import (
 __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
     "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "correctable_fields",
-    "editable_fields", "latest_opinion", "lock_duration", "locked_message", "missing_public_texts", "opinion_write",
-    "proposal_act", "proposal_anonymise", "proposal_assign", "proposal_correct", "proposal_decide", "proposal_edit",
-    "proposal_extend_deadline", "proposal_lock_release", "proposal_lock_take", "proposal_lock_take_over",
-    "proposal_note_add", "proposal_publish", "proposal_release_decision", "proposal_submit", "proposal_transition",
-    "proposal_unpublish", "removed_by_retention", "retention_fields",
+    "editable_fields", "latest_opinion", "links_from_text", "lock_duration", "locked_message", "missing_public_texts",
+    "opinion_write", "proposal_act", "proposal_anonymise", "proposal_articles_set", "proposal_assign",
+    "proposal_correct", "proposal_decide", "proposal_edit", "proposal_extend_deadline", "proposal_lock_release",
+    "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add", "proposal_publish",
+    "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
+    "removed_by_retention", "retention_fields",
 ]

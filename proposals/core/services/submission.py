@@ -8,6 +8,7 @@ from proposals.core import deadlines, tracking
 from proposals.core.attachments import stored_name
 from proposals.core.infra import ratelimit
 from proposals.core.models import Attachment, Channel, Proposal
+from proposals.core.services.articles import create_links, links_from_text
 from proposals.core.services.base import WorkflowError, record_event
 from proposals.core.workflow import Action, State
 
@@ -33,6 +34,7 @@ def proposal_submit(
     publish_name=False,
     rationale="",
     articles="",
+    article_changes=None,
     category=None,
     channel=Channel.WEB,
     external_ref="",
@@ -51,6 +53,8 @@ def proposal_submit(
     its start value: claimed in the same transaction, so a shown form registers at most one
     proposal ever (and a registration that fails claims nothing).
     All or nothing: if anything fails, no row remains and every file written is removed.
+    ``articles`` is free text ("49, 50-1"): the numbers that name an article become links (with the change
+    ``article_changes`` gives for the number, else "concerns"); the rest stays in ``Proposal.articles`` for staff.
     Returns the saved Proposal with a fresh, unique tracking code.
     Raises WorkflowError(code="duplicate_external_ref") if the channel's reference is
     already registered, and DuplicateSubmission if the token was already used (carrying
@@ -58,6 +62,7 @@ def proposal_submit(
     """
     received_at = received_at or timezone.now()
     acknowledge_due, decision_due = deadlines.due_dates(received_at)
+    links, articles = links_from_text(articles, article_changes)
     proposal = Proposal(
         submitter_kind=submitter_kind,
         submitter_name=submitter_name,
@@ -93,6 +98,7 @@ def proposal_submit(
                     "duplicate_external_ref",
                 )
             _save_with_new_tracking_code(proposal)
+            create_links(proposal, links)
             for checked in attachments:
                 attachment = Attachment(
                     proposal=proposal,

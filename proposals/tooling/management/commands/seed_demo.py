@@ -1,5 +1,6 @@
 """seed_demo: reference data, one demo account per staff role, and a few hundred proposals with real histories."""
 import datetime
+import io
 import random
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from proposals.core import services
+from proposals.core.articles import ensure_structure
 from proposals.core.models import AnswerTemplate, Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content
@@ -60,6 +62,10 @@ class Command(BaseCommand):
         if count < 0:
             raise CommandError("--count must not be negative.")
         call_command("loaddata", *REFERENCE_FIXTURES, verbosity=0)
+        ensure_structure()
+        # Articles staff added to the structure (a hyphenated article of the amended text) that demo proposals cite.
+        call_command("load_constitution", str(demo_content.DEMO_DIR / "constitution_additions.json"), verbosity=0,
+                     stdout=io.StringIO())
         if not Holiday.objects.exists():
             # Staff correct the calendar in the admin; never overwrite their corrections.
             call_command("loaddata", "holidays", verbosity=0)
@@ -199,6 +205,7 @@ class DemoProposals:
             text=content.text,
             rationale=content.rationale,
             articles=content.articles,
+            article_changes=content.article_changes,
             category=self.categories.get(content.category),
             channel=Channel.WEB if kind == SubmitterKind.CITIZEN and state == State.SPAM else draws["channel"],
             external_ref=ref,
