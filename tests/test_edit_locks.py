@@ -231,3 +231,15 @@ def test_an_analyst_cannot_take_over_by_sending_the_leads_button():
     assert refused.status_code == 200 and refused.context["adminform"].form.non_field_errors()
     assert Proposal.objects.get(pk=proposal.pk).summary_ru == ""
     assert ProposalLock.objects.get(proposal=proposal).holder == holder
+
+
+def test_signing_out_ends_the_persons_locks_and_leaves_colleagues_alone():
+    analyst, colleague = make_user("analyst"), make_user("analyst")
+    mine, theirs = make_proposal(), make_proposal()
+    services.proposal_lock_take(proposal=mine, user=analyst)
+    services.proposal_lock_take(proposal=theirs, user=colleague)
+    client = Client()
+    client.force_login(analyst)
+    client.post("/admin/logout/")
+    assert services.active_lock(mine) is None
+    assert services.active_lock(theirs).holder == colleague

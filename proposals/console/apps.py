@@ -13,3 +13,10 @@ class StaffAdminConfig(admin_apps.AdminConfig):
 class ConsoleConfig(AppConfig):
     name = "proposals.console"
     label = "proposals_console"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+
+        from proposals.console.locks import release_on_sign_out
+
+        user_logged_out.connect(release_on_sign_out, dispatch_uid="proposals.console.release_locks_on_sign_out")

@@ -112,3 +112,9 @@ def take_over_view(modeladmin, request, object_id):
 def _with_filters(modeladmin, request, url):
     context = {"preserved_filters": modeladmin.get_preserved_filters(request), "opts": Proposal._meta}
     return add_preserved_filters(context, url)
+
+
+def release_on_sign_out(sender, request, user, **kwargs):
+    """Signing out ends the person's edit locks: colleagues need not wait for them to expire (user_logged_out)."""
+    if user is not None:
+        services.user_locks_release(user=user)

@@ -19,6 +19,7 @@ from proposals.core.services.locks import (
     proposal_lock_release,
     proposal_lock_take,
     proposal_lock_take_over,
+    user_locks_release,
 )
 from proposals.core.services.opinions import latest_opinion, opinion_write
 from proposals.core.services.retention import (
@@ -54,5 +55,5 @@ __all__ = [
     "proposal_correct", "proposal_decide", "proposal_edit", "proposal_extend_deadline", "proposal_lock_release",
     "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add", "proposal_publish",
     "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
-    "removed_by_retention", "retention_fields",
+    "removed_by_retention", "retention_fields", "user_locks_release",
 ]

@@ -71,6 +71,15 @@ def proposal_lock_release(*, proposal, user):
     return bool(deleted)
 
 
+def user_locks_release(*, user):
+    """End every lock ``user`` holds (they signed out: nobody is editing). Returns how many ended.
+
+    Only the holder's own rows are deleted, so no proposal row lock is needed: a colleague's lock is never touched.
+    """
+    deleted, _rows = ProposalLock.objects.filter(holder=user).delete()
+    return deleted
+
+
 def proposal_lock_take_over(*, proposal, actor, at=None):
     """A lead (decide permission) checks ``proposal`` out to themselves, whoever holds it.
 
