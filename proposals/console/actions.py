@@ -20,6 +20,15 @@ def run_bulk(modeladmin, request, queryset, action):
                       action=action, admin_site=modeladmin.admin_site)
     if "confirm" in request.POST and form.is_valid():
         moved, refused = 0, Counter()
+        if action == Action.RELEASE_DECISION:
+            # Answers go out together: one bulk write, the messages queued for the worker.
+            try:
+                moved, refused = services.proposals_release_decisions(
+                    proposals=queryset.values_list("pk", flat=True), actor=request.user
+                )
+            except services.WorkflowError as error:
+                refused[str(error.message)] += queryset.count()
+            queryset = queryset.none()
         for proposal in queryset.order_by("pk"):
             try:
                 services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.cleaned_data)

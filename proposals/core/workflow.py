@@ -45,6 +45,9 @@ class Action(models.TextChoices):
     EXTEND_DEADLINE = "extend_deadline", _("Extend the deadline")
     ANONYMISE = "anonymise", _("Remove contact details")
     EDIT = "edit", _("Edit the details")
+    NOTIFICATIONS_OFF = "notifications_off", _("Email updates turned off")
+    NOTIFICATIONS_ON = "notifications_on", _("Email updates turned on")
+    RESEND_NOTIFICATION = "resend_notification", _("Send the message again")
 
 
 class NotAcceptedReason(models.TextChoices):
