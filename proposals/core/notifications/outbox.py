@@ -2,7 +2,7 @@
 import logging
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from proposals.core.infra import ratelimit
@@ -94,11 +94,10 @@ def cancel_for(proposal):
 
 
 def deliver_after_commit(count=1):
-    """Start delivery once the current transaction commits (at once outside one); one start per transaction."""
-    pending = getattr(connection, "run_on_commit", [])
-    # Several events in one transaction need one start, not one each (a start finds every due row anyway).
-    if any(getattr(item[1], "_parlreform_delivery", False) for item in pending):
-        return
+    """Start delivery once the current transaction commits (at once outside one).
+
+    A transaction with several events starts a run for each: a run that finds nothing due costs one query.
+    """
     tasks = max(1, min(MAX_TASKS_PER_COMMIT, -(-count // ROWS_PER_TASK)))
 
     def start():
@@ -106,5 +105,4 @@ def deliver_after_commit(count=1):
 
         delivery_tasks.start_delivery(tasks)
 
-    start._parlreform_delivery = True
     transaction.on_commit(start)
