@@ -125,6 +125,9 @@ def _send(connection, message):
     """Send over ``connection``, turning what can go wrong into a temporary or permanent failure."""
     message.connection = connection
     try:
+        # Opened here and kept: the backend would otherwise connect and greet the server for every message.
+        if connection.connection is None:
+            connection.open()
         message.send()
     except smtplib.SMTPRecipientsRefused as error:
         codes = [code for code, _text in error.recipients.values()]
