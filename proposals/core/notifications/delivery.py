@@ -125,8 +125,9 @@ def _send(connection, message):
     """Send over ``connection``, turning what can go wrong into a temporary or permanent failure."""
     message.connection = connection
     try:
-        # Opened here and kept: the backend would otherwise connect and greet the server for every message.
-        if connection.connection is None:
+        # Opened here and kept: the SMTP backend would otherwise connect and greet the server for every message
+        # (other backends have no connection to keep).
+        if getattr(connection, "connection", False) is None:
             connection.open()
         message.send()
     except smtplib.SMTPRecipientsRefused as error:
