@@ -338,6 +338,9 @@ PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT
 PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
 PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
+# The console's confirmation of a bulk release names each selected proposal (up to 5,000); the request size
+# limit above still bounds every body.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
 PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
 # Rate limits per client: "count/seconds" pairs, comma-separated. Proposals registered, and (a larger budget)
 # every form sent, refused ones included, so that fixing a typo twice does not use up the proposals.
