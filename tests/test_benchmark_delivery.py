@@ -7,8 +7,14 @@ from django.core.management import call_command
 
 from proposals.core.models import Notification, NotificationStatus, ProposalEvent
 from proposals.core.workflow import Action
+from tests.factories import ensure_roles
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def roles():
+    ensure_roles()
 
 
 def test_release_and_deliver_reports_the_release_and_the_delivery_rate(tmp_path):

@@ -8,7 +8,7 @@ from proposals.core.notifications.outbox import (
     EVENT_MESSAGES,
     cancel_for,
     queue_for_event,
-    queue_for_events,
+    queue_for_events_at,
     queue_receipt,
     reaches_submitter,
 )
@@ -20,6 +20,7 @@ def send_receipt(request, proposal):
 
 
 __all__ = [
-    "EVENT_MESSAGES", "cancel_for", "queue_for_event", "queue_for_events", "queue_receipt", "reaches_submitter",
+    "EVENT_MESSAGES", "cancel_for", "queue_for_event", "queue_for_events_at",
+    "queue_receipt", "reaches_submitter",
     "send_receipt",
 ]

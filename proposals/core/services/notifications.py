@@ -33,7 +33,9 @@ def notification_resend(*, notification, actor, at=None):
     check_actor(actor, workflow.TRIAGE)
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Notification.objects.select_for_update().select_related("proposal").get(pk=notification.pk)
+        locked = (
+            Notification.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=notification.pk)
+        )
         if locked.status not in (NotificationStatus.FAILED, NotificationStatus.CANCELLED):
             raise WorkflowError(_("Only a failed or unsent message can be sent again."), "not_failed")
         if locked.proposal is not None:
