@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -54,7 +55,11 @@ def release_in_console(client, ids):
             "select_across": "0", "index": "0"}
     with override_settings(TASKS=DATABASE_TASKS), CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        response = client.post("/admin/proposals/proposal/?queue=all", data)
+        # Urlencoded, as the browser sends the list's form (the test client's default, multipart, parses slower).
+        response = client.post(
+            "/admin/proposals/proposal/?queue=all", urlencode(data, doseq=True),
+            content_type="application/x-www-form-urlencoded",
+        )
         seconds = time.perf_counter() - started
     return seconds, len(queries), response.status_code
 
