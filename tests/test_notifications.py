@@ -347,3 +347,12 @@ def test_the_daily_digest_reaches_the_assignee_and_leads_once_a_day(smtp, analys
     for message in received.values():
         assert soon.tracking_code in body(message) and later.tracking_code not in body(message)
         assert soon.title not in message["Subject"]
+
+
+def test_a_decision_reconsidered_before_its_message_went_out_is_not_announced(smtp, lead):
+    proposal = put_in_state(make_proposal(), State.ACCEPTED)
+    services.proposal_release_decision(proposal=proposal, actor=lead)
+    services.proposal_transition(proposal=proposal, action=Action.RECONSIDER, actor=lead, note="Новые данные")
+    deliver()
+    assert smtp.messages == []
+    assert Notification.objects.get(kind=NotificationKind.DECISION).status == NotificationStatus.CANCELLED

@@ -93,7 +93,9 @@ def _deliver_one(connection, *, now=None):
         recipient = _recipient(notification)
         if recipient is None:
             notification.status = NotificationStatus.CANCELLED
-            notification.last_error = "no recipient: contact details removed, updates turned off or no address"
+            notification.last_error = (
+                "not sent: contact details removed, updates turned off, no address, or what it announced was undone"
+            )
             notification.save(update_fields=["status", "last_error"])
             return notification.status
         notification.attempts += 1
@@ -114,11 +116,19 @@ def _deliver_one(connection, *, now=None):
 
 
 def _recipient(notification):
+    """The address to send to now, or None: the submitter no longer receives messages, or what it announces was
+    undone before it went out (a decision reconsidered, a proposal unpublished)."""
     if notification.kind == NotificationKind.DIGEST:
         user = notification.recipient_user
         return user.email if user is not None and user.is_active and user.email else None
     proposal = notification.proposal
-    return proposal.email if proposal is not None and reaches_submitter(proposal) else None
+    if proposal is None or not reaches_submitter(proposal):
+        return None
+    if notification.kind == NotificationKind.DECISION and proposal.decision_released_at is None:
+        return None
+    if notification.kind == NotificationKind.PUBLICATION and proposal.published_at is None:
+        return None
+    return proposal.email
 
 
 def _send(connection, message):
