@@ -4,7 +4,6 @@ from playwright.sync_api import expect
 
 from proposals.core import access, services
 from proposals.core.models import Notification, NotificationStatus, Proposal, ProposalEvent
-from proposals.core.notifications import delivery
 from proposals.core.workflow import Action
 from tests.factories import make_proposal, make_user
 
@@ -29,11 +28,11 @@ def test_submitter_turns_email_updates_off_and_on_again_on_a_phone(live_server, 
 
 def test_staff_see_a_failed_delivery_and_send_it_again(live_server, open_context, shot, settings):
     settings.EMAIL_BACKEND = "tests.test_submission.FailingBackend"
+    settings.PARLREFORM_NOTIFY_MAX_ATTEMPTS = 1
     analyst = make_user("analyst", username="analyst-mail")
     proposal = make_proposal()
+    # Delivered in-process after the commit (no worker), and refused.
     services.proposal_transition(proposal=proposal, action=Action.START_SCREENING, actor=analyst)
-    settings.PARLREFORM_NOTIFY_MAX_ATTEMPTS = 1
-    delivery.deliver_due()
     assert Notification.objects.get().status == NotificationStatus.FAILED
     _context, page = open_context(1280, 900, "en-GB")
     page.goto(f"{live_server.url}/admin/login/")
