@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     # The rooms of proposals/ that Django must know (README, "Layout"); the core owns the models, under the app
     # label "proposals". The open-data room (proposals.api) has nothing for Django to discover.
     "proposals.core",
@@ -252,6 +254,28 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parlreform <noreply@localhost>")
+# Where replies to notifications go (empty: no Reply-To header, replies go to the sender).
+PARLREFORM_EMAIL_REPLY_TO = env_list("DJANGO_EMAIL_REPLY_TO")
+# A mail server that stops answering must not hold a worker: the attempt fails and is retried later.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 30)
+
+# Work outside the request (notifications) goes through Django's tasks API. "database": rows that
+# `manage.py db_worker` runs (production, several workers); "immediate": in this process right after the commit
+# (development's one command, no worker to start).
+_task_backend = os.environ.get("DJANGO_TASK_BACKEND", "database" if PRODUCTION else "immediate").strip().lower()
+if _task_backend not in ("database", "immediate"):
+    raise ImproperlyConfigured(f"DJANGO_TASK_BACKEND must be database or immediate, not {_task_backend!r}")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if _task_backend == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+# Delivery attempts of one message before it is marked failed (staff see it and may send it again), and the
+# first wait before a retry (doubled after each failed attempt, at most a day).
+PARLREFORM_NOTIFY_MAX_ATTEMPTS = env_int("PARLREFORM_NOTIFY_MAX_ATTEMPTS", 8)
+PARLREFORM_NOTIFY_RETRY_SECONDS = env_int("PARLREFORM_NOTIFY_RETRY_SECONDS", 60)
 
 CSRF_FAILURE_VIEW = "proposals.site.views.csrf_failure"
 # No inline scripts or styles anywhere: the pages load their own files only.
@@ -314,6 +338,9 @@ PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT
 PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
 PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
+# The console's confirmation of a bulk release names each selected proposal (up to 5,000); the request size
+# limit above still bounds every body.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
 PARLREFORM_MIN_FILL_SECONDS = env_int("PARLREFORM_MIN_FILL_SECONDS", 3)
 # Rate limits per client: "count/seconds" pairs, comma-separated. Proposals registered, and (a larger budget)
 # every form sent, refused ones included, so that fixing a typo twice does not use up the proposals.

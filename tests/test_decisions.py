@@ -346,3 +346,13 @@ def test_a_released_decision_shows_its_response_on_the_public_page():
     services.proposal_publish(proposal=proposal, actor=lead)
     services.proposal_release_decision(proposal=proposal, actor=lead, at=timezone.now())
     assert RESPONSE["ru"] in Client().get(f"/ru/proposals/{proposal.tracking_code}/").content.decode()
+
+
+def test_bulk_release_refuses_decisions_without_their_response_and_those_a_colleague_is_editing():
+    lead, analyst = make_user("lead"), make_user("analyst")
+    (answered, _), (silent, _), (taken, _) = decided(), decided(), decided()
+    Proposal.objects.filter(pk=silent.pk).update(response_kk="", response_ru="")
+    services.proposal_lock_take(proposal=taken, user=analyst)
+    released, refused = services.proposals_release_decisions(proposals=[answered, silent, taken], actor=lead)
+    assert released == 1 and sum(refused.values()) == 2
+    assert Proposal.objects.filter(decision_released_at__isnull=False).get().pk == answered.pk

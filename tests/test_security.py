@@ -184,8 +184,10 @@ def test_receipt_email_links_to_the_site_address_whatever_the_host_header(
     assert response.status_code == 302
     [message] = mail.outbox
     links = re.findall(r"\w+://\S+", message.body)
-    assert len(links) == 1 and links[0].startswith(f"{SITE}/kk/track/link/")
-    assert host not in message.body
+    # The status link and the unsubscribe link, both on the configured address.
+    assert len(links) == 2 and links[0].startswith(f"{SITE}/kk/track/link/")
+    assert links[1].startswith(f"{SITE}/kk/updates/off/")
+    assert host not in message.body and host not in message.alternatives[0][0]
 
 
 def test_receipt_email_quotes_the_title_neither_in_the_subject_nor_in_the_body(

@@ -12,6 +12,9 @@ from proposals.core import services
 from proposals.core.workflow import TRANSITIONS, Action
 
 MAX_BULK = 1000
+# Releasing decisions is one bulk write whatever the number (services.proposals_release_decisions), so a whole
+# evening's answers go out in one action.
+MAX_BULK_RELEASE = 5000
 
 
 def run_bulk(modeladmin, request, queryset, action):
@@ -23,6 +26,15 @@ def run_bulk(modeladmin, request, queryset, action):
         form = ActionForm(request.POST if "confirm" in request.POST else None, **arguments)
     if "confirm" in request.POST and form.is_valid():
         moved, refused = 0, Counter()
+        if action == Action.RELEASE_DECISION:
+            # Answers go out together: one bulk write, the messages queued for the worker.
+            try:
+                moved, refused = services.proposals_release_decisions(
+                    proposals=queryset.values_list("pk", flat=True), actor=request.user
+                )
+            except services.WorkflowError as error:
+                refused[str(error.message)] += queryset.count()
+            queryset = queryset.none()
         for proposal in queryset.order_by("pk"):
             try:
                 services.proposal_act(proposal=proposal, action=action, actor=request.user, **form.service_arguments())
@@ -36,10 +48,11 @@ def run_bulk(modeladmin, request, queryset, action):
         modeladmin.message_user(request, summary, messages.WARNING if refused else messages.SUCCESS)
         return None
     # The confirmation names the proposals it will touch, so "select all" cannot grow before the click.
-    selected = [str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True)[: MAX_BULK + 1]]
-    if len(selected) > MAX_BULK:
+    limit = MAX_BULK_RELEASE if action == Action.RELEASE_DECISION else MAX_BULK
+    selected = [str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True)[: limit + 1]]
+    if len(selected) > limit:
         modeladmin.message_user(
-            request, _("Select at most %(count)d proposals for one action.") % {"count": MAX_BULK}, messages.ERROR
+            request, _("Select at most %(count)d proposals for one action.") % {"count": limit}, messages.ERROR
         )
         return None
     context = {

@@ -48,6 +48,9 @@ class Action(models.TextChoices):
     WRITE_OPINION = "write_opinion", _("Write the expert opinion")
     TAKE_OVER = "take_over", _("Take over the editing")
     CORRECT = "correct", _("Correct submitted data")
+    NOTIFICATIONS_OFF = "notifications_off", _("Email updates turned off")
+    NOTIFICATIONS_ON = "notifications_on", _("Email updates turned on")
+    RESEND_NOTIFICATION = "resend_notification", _("Send the message again")
 
 
 class NotAcceptedReason(models.TextChoices):

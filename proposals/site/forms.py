@@ -295,6 +295,8 @@ class SubmissionForm(PublicForm):
             "category": data.get("category"),
             "articles": data["articles"],
             "language": data["language"],
+            # The submitter's messages are written in the language they use the site in.
+            "interface_language": (get_language() or "")[:2],
             "attachments": data.get("checked_attachments", []),
             "submission_token": data.get("submission_token", ""),
         }

@@ -68,7 +68,7 @@ PROPOSAL_COLUMNS = (
     "decision_reason", "title_kk", "title_ru", "title_en", "summary_kk", "summary_ru", "summary_en", "response_kk",
     "response_ru", "response_en",
     "received_at", "acknowledge_due", "decision_due", "decided_at", "decision_released_at", "published_at",
-    "anonymised_at", "created_at", "updated_at",
+    "anonymised_at", "created_at", "updated_at", "interface_language", "notify_submitter",
 )
 EVENT_COLUMNS = ("proposal_id", "action", "from_state", "to_state", "actor_id", "note", "reason", "is_public",
                  "created_at")
@@ -355,7 +355,7 @@ class Generator:
             None if decided_at is None else stamp(decided_at),
             None if released_at is None else stamp(released_at),
             None if published_at is None else stamp(published_at),
-            None, self.created, self.created,
+            None, self.created, self.created, "", True,
         )
 
     def draft(self, pk):

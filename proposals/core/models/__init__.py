@@ -3,6 +3,12 @@ from proposals.core.models.answers import AnswerTemplate
 from proposals.core.models.constitution import Article, ArticleChange, ProposalArticle, Section
 from proposals.core.models.events import AppendOnlyError, ProposalEvent, ProposalEventQuerySet, ProposalNote
 from proposals.core.models.locks import ProposalLock
+from proposals.core.models.notifications import (
+    Notification,
+    NotificationKind,
+    NotificationQuerySet,
+    NotificationStatus,
+)
 from proposals.core.models.opinions import Consistency, ExpertOpinion, Recommendation
 from proposals.core.models.proposal import (
     NOT_IN_PUBLIC_ROWS,
@@ -29,7 +35,8 @@ from proposals.core.models.reference import (
 __all__ = [
     "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Article",
     "ArticleChange", "Attachment", "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language",
-    "Party", "Proposal", "ProposalArticle", "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote",
-    "ProposalQuerySet", "RateCounter", "Recommendation", "Region", "Section", "SubmitterKind", "TrilingualName",
-    "attachment_path", "in_language",
+    "Notification", "NotificationKind", "NotificationQuerySet", "NotificationStatus", "Party", "Proposal",
+    "ProposalArticle", "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote", "ProposalQuerySet",
+    "RateCounter", "Recommendation", "Region", "Section", "SubmitterKind", "TrilingualName", "attachment_path",
+    "in_language",
 ]

@@ -119,6 +119,11 @@ class Proposal(models.Model):
     publish_name = models.BooleanField(_("consents to publish the name"), default=False)
 
     language = models.CharField(_("language of the text"), max_length=2, choices=Language.choices)
+    # The language the submitter used the site in: their messages are written in it (empty: the text's language).
+    interface_language = models.CharField(
+        _("language of the messages"), max_length=2, choices=Language.choices, blank=True
+    )
+    notify_submitter = models.BooleanField(_("email updates to the submitter"), default=True, editable=False)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
     # The public form's one-time token: a repeated POST of the same form finds this proposal instead of a new one.
@@ -281,6 +286,11 @@ class Proposal(models.Model):
     @property
     def response(self):
         return in_language(self, "response")
+
+    @property
+    def message_language(self):
+        """The language of messages to the submitter: the site's language they used, else their text's."""
+        return self.interface_language or self.language
 
     @property
     def is_public(self):

@@ -21,7 +21,9 @@ from proposals.core.services.locks import (
     proposal_lock_take_over,
     user_locks_release,
 )
+from proposals.core.services.notifications import notification_resend, proposal_notifications_set
 from proposals.core.services.opinions import latest_opinion, opinion_write
+from proposals.core.services.releases import proposals_release_decisions
 from proposals.core.services.retention import (
     RETENTION_CLEARS,
     proposal_anonymise,
@@ -51,9 +53,10 @@ __all__ = [
     "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
     "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "correctable_fields",
     "editable_fields", "latest_opinion", "links_from_text", "lock_duration", "locked_message", "missing_public_texts",
-    "opinion_write", "proposal_act", "proposal_anonymise", "proposal_articles_set", "proposal_assign",
-    "proposal_correct", "proposal_decide", "proposal_edit", "proposal_extend_deadline", "proposal_lock_release",
-    "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add", "proposal_publish",
-    "proposal_release_decision", "proposal_submit", "proposal_transition", "proposal_unpublish",
-    "removed_by_retention", "retention_fields", "user_locks_release",
+    "notification_resend", "opinion_write", "proposal_act", "proposal_anonymise", "proposal_articles_set",
+    "proposal_assign", "proposal_correct", "proposal_decide", "proposal_edit", "proposal_extend_deadline",
+    "proposal_lock_release", "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add",
+    "proposal_notifications_set", "proposal_publish", "proposal_release_decision", "proposal_submit",
+    "proposal_transition", "proposal_unpublish", "proposals_release_decisions", "removed_by_retention",
+    "retention_fields", "user_locks_release",
 ]

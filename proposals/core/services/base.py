@@ -2,6 +2,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from proposals.core import notifications
 from proposals.core.models import Proposal, ProposalEvent
 
 
@@ -31,7 +32,8 @@ def check_actor(actor, permission, *, submitter_may=False):
 
 
 def record_event(proposal, action, actor, from_state, to_state, *, note="", reason="", at=None, is_public=False):
-    return ProposalEvent.objects.create(
+    """Write the event, and queue the message it causes to the submitter (if any) in the same transaction."""
+    event = ProposalEvent.objects.create(
         proposal=proposal,
         action=action,
         from_state=from_state,
@@ -42,3 +44,5 @@ def record_event(proposal, action, actor, from_state, to_state, *, note="", reas
         is_public=is_public,
         created_at=at or timezone.now(),
     )
+    notifications.queue_for_event(event, proposal)
+    return event

@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from proposals.core import notifications
 from proposals.core.services.base import lock, record_event
 from proposals.core.workflow import Action
 
@@ -44,6 +45,7 @@ def proposal_anonymise(*, proposal, at=None):
         locked.anonymised_at = at or timezone.now()
         locked.save(update_fields=[*fields, "anonymised_at", "updated_at"])
         locked.attachments.all().delete()
+        notifications.cancel_for(locked)  # Nothing more is sent to a submitter whose contact details are gone.
         record_event(locked, Action.ANONYMISE, None, locked.state, locked.state, at=locked.anonymised_at)
         # A rolled-back removal keeps its files; one that fails after the commit leaves files without rows,
         # which clean_orphan_files deletes.

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import deadlines, tracking
 from proposals.core.attachments import stored_name
 from proposals.core.infra import ratelimit
-from proposals.core.models import Attachment, Channel, Proposal
+from proposals.core.models import Attachment, Channel, Language, Proposal
 from proposals.core.services.articles import create_links, links_from_text
 from proposals.core.services.base import WorkflowError, record_event
 from proposals.core.workflow import Action, State
@@ -23,6 +23,7 @@ def proposal_submit(
     title,
     text,
     language,
+    interface_language="",
     submitter_name="",
     organisation="",
     party=None,
@@ -48,7 +49,8 @@ def proposal_submit(
 
     ``actor`` is None for the public form and the staff member for other channels;
     ``received_at`` defaults to now (other channels give their own date). Deadlines are
-    computed from it. ``attachments`` are CheckedFile records (attachments.check).
+    computed from it. ``interface_language`` is the site language the submitter used (their messages are
+    written in it; empty: the text's language). ``attachments`` are CheckedFile records (attachments.check).
     ``submission_token`` is the public form's one-time token, ``form_start`` the nonce of
     its start value: claimed in the same transaction, so a shown form registers at most one
     proposal ever (and a registration that fails claims nothing).
@@ -75,6 +77,7 @@ def proposal_submit(
         region=region,
         publish_name=publish_name,
         language=language,
+        interface_language=interface_language if interface_language in Language.values else "",
         channel=channel,
         external_ref=external_ref,
         title=title,

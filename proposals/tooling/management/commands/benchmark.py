@@ -41,14 +41,21 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=8, help="random seed of the generated proposals")
         parser.add_argument("--json", dest="json_path", help="also write the results to this JSON file")
         parser.add_argument(
+            "--deliveries", type=int, default=None,
+            help="instead of the pages, release this many decisions in one console bulk action (timed) and deliver "
+                 "their messages through a local SMTP server (messages per second); needs aiosmtpd (dev tools)",
+        )
+        parser.add_argument(
             "--hand-written", action="store_true",
             help="instead of the pages against their baselines, measure each hand-written piece on and off "
                  "(Django's own way) on the pages it serves, interleaved in random order, and say which to keep",
         )
 
-    def handle(self, *args, sizes, repetitions, seed, json_path, hand_written=False, **options):
+    def handle(self, *args, sizes, repetitions, seed, json_path, hand_written=False, deliveries=None, **options):
         if settings.PRODUCTION:
             raise CommandError("benchmark adds generated proposals and submissions: refused in production.")
+        if deliveries is not None:
+            return self.release_and_deliver(deliveries, json_path)
         if repetitions is None:
             repetitions = 40 if hand_written else 30
         if repetitions < 1:
@@ -83,6 +90,21 @@ class Command(BaseCommand):
             self.report_pieces(by_size, repetitions, generation, json_path)
         else:
             self.report(by_size, repetitions, generation, json_path)
+
+    def release_and_deliver(self, count, json_path):
+        if count < 1:
+            raise CommandError("--deliveries must be at least 1.")
+        from proposals.tooling import benchmark_delivery
+
+        figures = benchmark_delivery.run(count)
+        self.describe_machine("one release, one worker's delivery.")
+        self.stdout.write(
+            f"Release of {figures['decisions']:,} decisions in one console action: {figures['release_seconds']:.2f} s, "
+            f"{figures['release_queries']} queries (answer {figures['release_status']}), {figures['queued']:,} "
+            f"messages queued.\nDelivery through a local SMTP server: {figures['sent']:,} sent in "
+            f"{figures['deliver_seconds']:.1f} s, {figures['messages_per_second']:,.1f} messages/s."
+        )
+        self.write_json(json_path, {"release_and_deliver": figures, "machine": benchmark_report.machine()})
 
     def report_pieces(self, by_size, rounds, generation, json_path):
         self.describe_machine(f"{rounds} rounds, each page in every variant once per round in random order, warm.")
