@@ -2,6 +2,7 @@
 from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from proposals.core import services
@@ -106,8 +107,15 @@ class ArticleLinkInline(admin.TabularInline):
             field = super().formfield_for_foreignkey(db_field, request, **kwargs)
             # Number and section, as the public picker shows them.
             field.label_from_instance = lambda article: f"{article.number} · {article.section}"
+            # A table's cells have no <label>: each select is named for screen readers (axe: select-name).
+            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
             return field
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return field
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -51,7 +51,8 @@ def test_constitution_index_and_article_page(live_server, open_context, shot, la
     row.locator("a").click()
     expect(page.locator("h1")).to_contain_text("50")
     expect(page.locator(".article-text blockquote")).to_contain_text(TEXT_KK[:20] if language == "kk" else TEXT_RU[:20])
-    expect(page.locator(".results")).to_contain_text(made[0].title)
+    # Each proposal under its public title in the page's language.
+    expect(page.locator(".results")).to_contain_text(getattr(made[0], f"title_{language}"))
     expect(page.locator(".results .change--repeal")).to_have_count(1)
     shot(page, f"article-{language}-{width}")
 

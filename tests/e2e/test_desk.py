@@ -71,6 +71,11 @@ def filtered_list(base, party):
     return f"{base}/admin/proposals/proposal/?submitter_kind__exact=party&party__id__exact={party.pk}"
 
 
+def desk_ready(page):
+    """The shortcuts are bound once desk.js has run (it shows the help button): keys pressed before are lost."""
+    expect(page.locator(".desk-help-button")).to_be_visible()
+
+
 def filters_of(url):
     return re.search(r"_changelist_filters=([^&]+)", url).group(1)
 
@@ -89,6 +94,7 @@ def test_an_analyst_works_through_a_filtered_queue_with_next_previous_and_shortc
     assert "party__id__exact" in kept
 
     # j: the next of the filtered list (a citizen's proposal of 5 November lies between, but is not in it).
+    desk_ready(page)
     page.keyboard.press("j")
     expect(page.locator("h1")).to_contain_text(middle.tracking_code)
     assert filters_of(page.url) == kept
@@ -111,6 +117,7 @@ def test_an_analyst_works_through_a_filtered_queue_with_next_previous_and_shortc
 
     # n: save and next, in the same filtered list.
     page.locator("#id_summary_ru").evaluate("field => field.blur()")
+    desk_ready(page)
     page.keyboard.press("n")
     expect(page.locator("h1")).to_contain_text(oldest.tracking_code)
     expect(page.locator(".messagelist")).to_be_visible()
@@ -118,17 +125,20 @@ def test_an_analyst_works_through_a_filtered_queue_with_next_previous_and_shortc
     assert Proposal.objects.get(pk=middle.pk).summary_ru == "Автор предлагает расширить полномочия маслихатов."
 
     # At the end of the list, j returns to the same filtered list.
+    desk_ready(page)
     page.keyboard.press("j")
     expect(page.locator("#result_list tbody tr")).to_have_count(3)
     assert "party__id__exact" in page.url
 
     page.go_back()
     expect(page.locator("h1")).to_contain_text(oldest.tracking_code)
+    desk_ready(page)
     page.keyboard.press("k")
     expect(page.locator("h1")).to_contain_text(middle.tracking_code)
     assert filters_of(page.url) == kept
 
     # ?: the help lists the shortcuts; f: the action panel; an action keeps the filters.
+    desk_ready(page)
     page.keyboard.press("?")
     help_dialog = page.get_by_role("dialog")
     expect(help_dialog).to_be_visible()
@@ -136,7 +146,11 @@ def test_an_analyst_works_through_a_filtered_queue_with_next_previous_and_shortc
     shot(page, "ru-shortcut-help")
     page.keyboard.press("Escape")
     expect(help_dialog).to_be_hidden()
+    desk_ready(page)
     page.keyboard.press("f")
+    # The action panel's first control has the focus ("Assign to me"); Tab moves on to the first action.
+    expect(page.locator(":focus")).to_have_attribute("data-shortcut", "a")
+    page.keyboard.press("Tab")
     focused = page.locator(":focus")
     expect(focused).to_have_attribute("name", "_act")
     expect(focused).to_have_attribute("value", Action.START_SCREENING)
@@ -146,6 +160,7 @@ def test_an_analyst_works_through_a_filtered_queue_with_next_previous_and_shortc
     assert Proposal.objects.get(pk=middle.pk).state == State.SCREENING
 
     # The list link keeps the filters too.
+    desk_ready(page)
     page.keyboard.press("l")
     expect(page.locator("#result_list tbody tr")).to_have_count(3)
 
@@ -181,7 +196,9 @@ def test_a_lead_publishes_with_typed_summaries_and_the_typed_text_is_what_is_pub
     lead = make_user("lead")
     for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW):
         services.proposal_transition(proposal=proposal, action=action, actor=lead)
-    Proposal.objects.filter(pk=proposal.pk).update(summary_kk="Ескі мазмұны.", summary_ru="Старое изложение.")
+    Proposal.objects.filter(pk=proposal.pk).update(
+        title_kk="Мәслихаттар", title_ru="Маслихаты", summary_kk="Ескі мазмұны.", summary_ru="Старое изложение."
+    )
     _context, page = open_context(1280, 900, "ru-RU")
     login(page, live_server.url, "lead")
     page.goto(f"{live_server.url}/admin/proposals/proposal/{proposal.pk}/change/")
@@ -207,6 +224,7 @@ def test_the_desk_has_no_serious_accessibility_violations(live_server, open_cont
     assert page.evaluate("document.documentElement.lang") == language
     shot(page, f"{language}-desk-1280")
     found = {"desk": desk_violations(page)}
+    desk_ready(page)
     page.keyboard.press("?")
     expect(page.get_by_role("dialog")).to_be_visible()
     found["help"] = desk_violations(page)
