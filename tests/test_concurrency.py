@@ -70,7 +70,7 @@ def test_two_racing_decisions_exactly_one_wins():
         proposal,
         [
             (Action.ACCEPT, first, {}),
-            (Action.REJECT, second, {"reason": NotAcceptedReason.NOT_FEASIBLE}),
+            (Action.REJECT, second, {"reason": NotAcceptedReason.NOT_FEASIBLE, "note": "Не осуществимо сейчас."}),
         ],
     )
     assert sorted(outcomes) == ["moved", "not_allowed"]
@@ -95,7 +95,11 @@ def test_the_second_action_is_judged_on_the_state_the_first_left():
     # Screening then spam is a legal sequence: the waiting action re-reads the state and applies to it.
     proposal = make_proposal()
     outcomes = run_racing(
-        proposal, [(Action.START_SCREENING, make_user("analyst"), {}), (Action.MARK_SPAM, make_user("analyst"), {})]
+        proposal,
+        [
+            (Action.START_SCREENING, make_user("analyst"), {}),
+            (Action.MARK_SPAM, make_user("analyst"), {"note": "Реклама."}),
+        ],
     )
     events = assert_log_matches(proposal)
     assert "moved" in outcomes

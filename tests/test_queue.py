@@ -125,9 +125,10 @@ def test_the_queue_costs_the_same_few_queries_at_any_size(query, django_assert_m
             assert client.get(LIST + query).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
-    # Session and user, their permissions (2), the filters' categories, regions, staff and parties, the list's count
-    # (with the planner's estimate on PostgreSQL) and rows, the date drill-down's ends, and one capped count per tab.
-    with django_assert_max_num_queries(12 + len(TAB_KEYS)):
+    # Session and user, their permissions (2), the filters' categories, regions, staff, parties and the Constitution's
+    # sections, the list's count (with the planner's estimate on PostgreSQL) and rows, the date drill-down's ends, and
+    # one capped count per tab.
+    with django_assert_max_num_queries(13 + len(TAB_KEYS)):
         client.get(LIST + query)
 
 
