@@ -8,7 +8,7 @@ from django.utils import translation
 
 from proposals.core import articles, constitution, services
 from proposals.core.models import Article, ArticleChange, Proposal, ProposalArticle, ProposalEvent, Section
-from proposals.core.workflow import Action, State
+from proposals.core.workflow import Action, NotAcceptedReason, State
 from proposals.site.forms import SubmissionForm
 from tests.factories import bulk_public, make_proposal, make_user, public_proposal
 from tests.submission import form_data
@@ -278,6 +278,90 @@ def test_constitution_pages_run_a_constant_number_of_queries(client, size, djang
     if page.context["page"].next_cursor:
         with django_assert_max_num_queries(10):
             assert client.get(f"/en/constitution/50/?cursor={page.context['page'].next_cursor}").status_code == 200
+
+
+# Links listed while their proposal is public (ProposalArticle.listed_at, kept by the database's triggers)
+
+def listed(proposal):
+    return set(ProposalArticle.objects.filter(proposal=proposal).values_list("listed_at", flat=True))
+
+
+@pytest.mark.parametrize("state", list(State))
+@pytest.mark.parametrize("published", [True, False])
+def test_a_link_is_listed_exactly_while_its_proposal_is_public(state, published):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from proposals.core.workflow import PUBLISHABLE_STATES
+
+    proposal = make_proposal(articles="49, 50")
+    assert listed(proposal) == {None}
+    # What the database's own checks require of the state: an original for a duplicate, a coded reason.
+    extra = {"duplicate_of": make_proposal()} if state == State.DUPLICATE else {}
+    if state == State.NOT_ACCEPTED:
+        extra["decision_reason"] = NotAcceptedReason.ALREADY_PROVIDED
+    try:
+        with transaction.atomic():
+            Proposal.objects.filter(pk=proposal.pk).update(
+                state=state, published_at=timezone.now() if published else None, **extra)
+    except IntegrityError:
+        # Published in a state that never is: the database refuses it.
+        assert published and state not in PUBLISHABLE_STATES
+        return
+    proposal.refresh_from_db()
+    public = Proposal.objects.public().filter(pk=proposal.pk).exists()
+    assert listed(proposal) == ({proposal.received_at} if public else {None})
+    # A link added now (staff link another article) is listed as its proposal is.
+    services.proposal_articles_set(
+        proposal=proposal, actor=make_user("lead"),
+        links=[(Article.objects.get(number=n), ArticleChange.CONCERNS) for n in ("49", "50", "51")],
+    )
+    assert listed(proposal) == ({proposal.received_at} if public else {None})
+    assert ProposalArticle.objects.filter(proposal=proposal).count() == 3
+
+
+def test_publishing_withdrawing_and_a_new_received_time_follow_the_links():
+    import datetime
+
+    proposal = public_proposal(articles="50")
+    assert listed(proposal) == {proposal.received_at}
+    earlier = proposal.received_at - datetime.timedelta(days=3)
+    Proposal.objects.filter(pk=proposal.pk).update(received_at=earlier)
+    assert listed(proposal) == {earlier}
+    Proposal.objects.filter(pk=proposal.pk).update(published_at=None)
+    assert listed(proposal) == {None}
+    other = public_proposal(articles="50")
+    services.proposal_act(proposal=other, action=Action.UNPUBLISH, actor=make_user("lead"), note="Ошибка")
+    assert listed(other) == {None}
+
+
+def test_an_articles_pages_follow_the_registers_order_both_ways(client):
+    import datetime
+
+    from django.utils import timezone
+
+    proposals = bulk_public(45)
+    link_all(proposals, "50")
+    # Two proposals received at the same second: the key's second part (the id) orders them.
+    Proposal.objects.filter(pk__in=[proposals[3].pk, proposals[4].pk]).update(received_at=proposals[3].received_at)
+    link_all(bulk_public(5, published_at=None), "50")
+    Proposal.objects.filter(pk=proposals[0].pk).update(received_at=timezone.now() - datetime.timedelta(days=30))
+    expected = list(Proposal.objects.public().filter(article_links__article__number="50")
+                    .order_by("-received_at", "-id").values_list("pk", flat=True))
+    assert len(expected) == 45
+    for base in ("/en/constitution/50/", "/en/proposals/?article=50"):
+        for sort, order in (("newest", expected), ("oldest", expected[::-1])):
+            seen, url = [], f"{base}{'&' if '?' in base else '?'}sort={sort}"
+            for _ in range(5):
+                page = client.get(url).context["page"]
+                seen += [item.pk for item in page.items]
+                if not page.next_cursor:
+                    break
+                url = f"{base}{'&' if '?' in base else '?'}sort={sort}&cursor={page.next_cursor}"
+            assert seen == order, (base, sort)
+            # And back: the previous link of the last page gives the page before it.
+            back = client.get(f"{base}{'&' if '?' in base else '?'}sort={sort}&cursor={page.previous_cursor}")
+            assert [item.pk for item in back.context["page"].items] == order[20:40], (base, sort)
 
 
 def test_the_register_filters_by_linked_article(client):

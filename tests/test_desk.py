@@ -244,7 +244,39 @@ def test_the_desk_costs_the_same_queries_with_no_file_or_three(settings, tmp_pat
             assert client.get(change_url(proposal)).status_code == 200
         counts.append(len(captured))
     print("desk page queries:", counts)
-    assert counts[0] == counts[1] and counts[0] <= 30, counts
+    # Session and user, the proposal with its relations (once), permissions, opinion, lock, files, events,
+    # links (inline and panel), notes and messages: 15 with SQLite and PostgreSQL.
+    assert counts[0] == counts[1] and counts[0] <= 15, counts
+
+
+def test_the_history_lists_every_event_with_its_note_and_actor():
+    client = staff_client("lead")
+    proposal = in_review()
+    services.proposal_act(proposal=proposal, action=Action.EXTEND_DEADLINE, actor=make_user("lead"),
+                          note="Нужно заключение <министерства>", working_days=5)
+    page = client.get(change_url(proposal)).content.decode()
+    history = page[page.index('class="module desk-history"'):]
+    history = history[:history.index("</section>")]
+    events = list(proposal.events.order_by("created_at", "id"))
+    assert history.count('<tr class="event ') == len(events) >= 4
+    for event in events:
+        assert event.get_action_display() in history
+    # The note as text, escaped; the actor by name.
+    assert "Нужно заключение &lt;министерства&gt;" in history and "<министерства>" not in history
+    assert events[-1].actor.get_username() in history
+
+
+def test_links_the_user_may_not_change_are_shown_once_without_a_form():
+    analyst, lead = staff_client("analyst"), staff_client("lead")
+    proposal = public_proposal(articles="50")
+    # An analyst may not change a published proposal's articles: the panel shows them, no inline offers them.
+    context = analyst.get(change_url(proposal)).context
+    assert [inline.formset.prefix for inline in context["inline_admin_formsets"]] == ["notes"]
+    page = analyst.get(change_url(proposal)).content.decode()
+    panel = page[page.index('class="articles-panel"'):]
+    assert panel[:panel.index("</section>")].count("<details>") == 1
+    assert [inline.formset.prefix for inline in lead.get(change_url(proposal)).context["inline_admin_formsets"]] \
+        == ["article_links", "notes"]
 
 
 # Next and previous within the filtered list, and save and next

@@ -12,7 +12,17 @@ from django.test import override_settings
 from django.utils import timezone
 
 from proposals.core import deadlines, search, selectors, services, tracking
-from proposals.core.models import Category, Channel, Language, Party, Proposal, ProposalEvent, Region, SubmitterKind
+from proposals.core.models import (
+    Category,
+    Channel,
+    Language,
+    Party,
+    Proposal,
+    ProposalArticle,
+    ProposalEvent,
+    Region,
+    SubmitterKind,
+)
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content, synthetic
 from proposals.tooling.management.commands.seed_demo import PATHS
@@ -389,6 +399,12 @@ def test_public_pages_show_the_generated_proposals(client):
     response = client.get("/en/stats/")
     assert response.status_code == 200
     assert response.context["stats"]["total"] == Proposal.objects.public().count() > 0
+    # The links of public proposals are listed for the articles' pages, the others are not.
+    links = ProposalArticle.objects.all()
+    public_links = links.filter(proposal__in=Proposal.objects.public())
+    assert public_links.exists()
+    assert set(links.filter(listed_at__isnull=False).values_list("pk", flat=True)) == set(
+        public_links.values_list("pk", flat=True))
 
 
 # PostgreSQL: COPY, and indexes dropped and rebuilt
@@ -404,6 +420,8 @@ def test_copy_path_rebuilds_the_indexes_as_they_were(monkeypatch, client):
     assert {name for name, _definition in dropped} >= {"proposal_search_gin", "event_proposal_time"}
     assert index_definitions() == before
     assert Proposal.objects.count() == 300
+    assert ProposalArticle.objects.filter(listed_at__isnull=False).count() == ProposalArticle.objects.filter(
+        proposal__in=Proposal.objects.public()).count() > 0
 
     cache.clear()
     title = Proposal.objects.public().exclude(language="en").order_by("pk").values_list("title", flat=True)[0]

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from proposals.console import locks, neighbours
 from proposals.console.correction import PROPOSAL_FIELDS, CorrectionForm, field_label, submitter_fields
 from proposals.core import services
-from proposals.core.models import Proposal
+from proposals.core.models import Proposal, ProposalEvent
 from proposals.core.workflow import TRANSITIONS, Action
 
 ACT = "_act"
 SAVE_AND_NEXT = "_saveandnext"
 DESK_RELATED = ("category", "region", "party", "assignee", "duplicate_of")
+EVENT_COLUMNS = ("created_at", "action", "from_state", "to_state", "actor", "note", "reason", "is_public")
 
 
 def needs_form(action):
@@ -40,11 +41,20 @@ class ReviewDesk:
     # The page
 
     def get_object(self, request, object_id, from_field=None):
-        # What the desk shows of its relations comes with the row: one query, not one per relation.
+        # What the desk shows of its relations comes with the row: one query, not one per relation. A GET reads the
+        # row once for the desk's context and the admin's form; a POST reads it afresh each time (a refused save is
+        # rolled back and shown again from the database).
+        reading = request.method in ("GET", "HEAD")
+        kept = getattr(request, "_desk_object", None)
+        if reading and kept is not None and kept[0] == str(object_id):
+            return kept[1]
         try:
-            return self.get_queryset(request).select_related(*DESK_RELATED).get(pk=int(object_id))
+            proposal = self.get_queryset(request).select_related(*DESK_RELATED).get(pk=int(object_id))
         except (Proposal.DoesNotExist, ValueError, TypeError):
             return None
+        if reading:
+            request._desk_object = (str(object_id), proposal)
+        return proposal
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         proposal = self.get_object(request, object_id)
@@ -75,6 +85,9 @@ class ReviewDesk:
             "correctable": {name: name in correctable for name in PROPOSAL_FIELDS},
             "may_correct": bool(correctable),
             "attachments": list(proposal.attachments.order_by("pk")),
+            "history": list(proposal.events.select_related("actor").order_by("created_at", "id")),
+            "event_opts": ProposalEvent._meta,
+            "event_columns": EVENT_COLUMNS,
         }
 
     def get_form(self, request, obj=None, **kwargs):

@@ -25,7 +25,7 @@ from proposals.console.forms import ImportForm, IntakeForm
 from proposals.console.neighbours import KeysetChangeList
 from proposals.console.paginator import EstimatedCountPaginator
 from proposals.core import search, services, tracking, workflow
-from proposals.core.models import Attachment, Proposal, ProposalEvent, ProposalNote, SubmitterKind
+from proposals.core.models import Attachment, Proposal, ProposalNote, SubmitterKind
 from proposals.core.workflow import State
 
 
@@ -70,15 +70,6 @@ class NoteInline(admin.TabularInline):
         return super().get_queryset(request).select_related("author")
 
 
-class EventInline(ReadOnlyInline):
-    model = ProposalEvent
-    fields = ["created_at", "action", "from_state", "to_state", "actor", "note", "reason", "is_public"]
-
-    def get_queryset(self, request):
-        # Each row names its actor: one join, not one query per event.
-        return super().get_queryset(request).select_related("actor")
-
-
 @admin.register(Proposal)
 class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     # What a triage decision needs, at 1280 px without sideways scrolling: the region and the received date are in
@@ -102,8 +93,9 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
     has_triage_permission = bulk.has_triage_permission
     has_decide_permission = bulk.has_decide_permission
     has_publish_permission = bulk.has_publish_permission
-    # The attachments are on the desk beside the text (templates/console/proposal_change_form.html).
-    inlines = [ArticleLinkInline, NoteInline, EventInline]
+    # The attachments are on the desk beside the text, the events below the form (templates/console/
+    # proposal_change_form.html): read-only tables from one query each, not inline forms of read-only fields.
+    inlines = [ArticleLinkInline, NoteInline]
     change_form_template = "console/proposal_change_form.html"
     change_list_template = "console/proposal_change_list.html"
     # The desk shows what the submitter sent, the state, dates and links beside the form (ReviewDesk); the form holds
@@ -221,7 +213,13 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
         return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
 
     def get_inlines(self, request, obj):
-        return [] if obj is None else super().get_inlines(request, obj)
+        if obj is None:
+            return []
+        # Links this user may not change now are on the articles panel beside the form: an inline of read-only rows
+        # would show them twice (and cost the page a formset).
+        if "articles" not in services.editable_fields(obj, request.user):
+            return [inline for inline in self.inlines if inline is not ArticleLinkInline]
+        return super().get_inlines(request, obj)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -6,6 +6,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -58,6 +59,44 @@ def resolve(numbers, article_model=None):
     if not numbers:
         return {}
     return {article.number: article for article in article_model.objects.filter(number__in=numbers)}
+
+
+def citing(queryset, text, listed=False):
+    """The proposals of ``queryset`` linked to the one article ``text`` names ("50-1", "ст. 50"); none for anything
+    else.
+
+    The article's id enters the query as a constant (read first, one small query), not as a join on its number:
+    PostgreSQL then knows from its statistics how many proposals cite that article. Through the join it walked the
+    whole register newest first (7 s at 1,000,000 proposals for an article nobody cited).
+
+    ``listed``: public reads. Only links listed as public (ProposalArticle.listed_at) are followed, and each row
+    carries ``listed_at`` and its ``article_change``: ordered by ``listed_at`` (selectors.LISTED_KEYS), a page is
+    read from the article's own links, newest first, whatever share of the register cites it.
+    """
+    from proposals.core.models import Article
+
+    numbers, leftovers = parse(text)
+    if len(numbers) != 1 or leftovers:
+        return queryset.none()
+    article_id = Article.objects.filter(number=numbers[0]).values_list("pk", flat=True).first()
+    if article_id is None:
+        return queryset.none()
+    if not listed:
+        # One link per proposal and article: the join never repeats a proposal.
+        return queryset.filter(article_links__article_id=article_id)
+    # One filter() call and annotations on the same relation: one join, which the ordering reads too.
+    return queryset.filter(article_links__article_id=article_id, article_links__listed_at__isnull=False).annotate(
+        listed_at=F("article_links__listed_at"), article_change=F("article_links__change")
+    )
+
+
+def citing_section(queryset, number):
+    """The proposals of ``queryset`` linked to any article of section ``number`` (its articles' ids as constants,
+    for the reason citing() gives)."""
+    from proposals.core.models import Article, ProposalArticle
+
+    ids = list(Article.objects.filter(section__number=number).values_list("pk", flat=True))
+    return queryset.filter(pk__in=ProposalArticle.objects.filter(article_id__in=ids).values("proposal_id"))
 
 
 def clean_numbers(text):

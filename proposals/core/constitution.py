@@ -3,7 +3,7 @@ from django.db.models import Count, Q
 
 from proposals.core import selectors
 from proposals.core.filters import public_state_condition
-from proposals.core.models import Article, Proposal, ProposalArticle, Section, SubmitterKind
+from proposals.core.models import Article, Proposal, Section, SubmitterKind
 from proposals.core.workflow import State
 
 KINDS = [kind.value for kind in SubmitterKind]
@@ -57,20 +57,12 @@ def article(number):
 
 
 def article_page(article, params):
-    """An article's page: the register (its filters, keyset page and capped count) restricted to ``article``, with
-    each listed proposal's ``change`` to it. The register's own selector does the work; one more query reads the
-    changes of the page's proposals."""
+    """An article's page: the register (its filters, keyset page and capped count) restricted to ``article``, each
+    listed proposal with its ``article_change``. The register's own selector does the work: its article filter
+    reads the page from the article's links (articles.citing)."""
     params = params.copy()
     params["article"] = article.number
-    result = selectors.register(params)
-    items = result["page"].items
-    changes = dict(
-        ProposalArticle.objects.filter(article=article, proposal_id__in=[item.pk for item in items])
-        .values_list("proposal_id", "change")
-    )
-    for item in items:
-        item.article_change = changes.get(item.pk, "")
-    return result
+    return selectors.register(params)
 
 
 def open_data():

@@ -89,11 +89,7 @@ class RegisterFilter(django_filters.FilterSet):
 
     def filter_article(self, queryset, name, value):
         # "50-1" as typed, or "50.1", "ст. 50": one article number; anything else matches nothing.
-        numbers, leftovers = articles.parse(value)
-        if len(numbers) != 1 or leftovers:
-            return queryset.none()
-        # One link per proposal and article: the join never repeats a proposal.
-        return queryset.filter(article_links__article__number=numbers[0])
+        return articles.citing(queryset, value, listed=True)
 
     def keep(self, queryset, name, value):
         # Ordering is the paginator's job (it needs the keys for its cursors).

@@ -29,6 +29,12 @@ SORT_KEYS = {
     "oldest": [("received_at", False, "datetime"), ("id", False, "int")],
     "decided": [("decision_released_at", True, "datetime"), ("id", True, "int")],
 }
+# An article's proposals (the register's article filter, an article's page), read from its links in this order:
+# the same rows and cursors as SORT_KEYS, since a listed link's time is its proposal's received time.
+LISTED_KEYS = {
+    "newest": [("listed_at", True, "datetime"), ("id", True, "int")],
+    "oldest": [("listed_at", False, "datetime"), ("id", False, "int")],
+}
 # A cursor only ever comes from a page link: anything else is answered, not silently read as the first page.
 INVALID_CURSOR = _(
     "Not a cursor from a next or previous link (it may have been cut short). Leave it out for the first page."
@@ -131,6 +137,8 @@ def register(params, per_page=PER_PAGE, filterset=None):
         queryset = queryset.filter(decision_released_at__isnull=False)
     searching = bool(search.words(getattr(filterset.form, "cleaned_data", {}).get("q")))
     keys = SORT_KEYS[sort]
+    if "listed_at" in queryset.query.annotations:
+        keys = LISTED_KEYS.get(sort, keys)
     # Only orders led by received_at: the published proposals' index reads them in that order.
     windowed = searching and SEARCH_WINDOW is not None and keys[0][0] == "received_at"
     window = (Proposal.objects.public(), SEARCH_WINDOW) if windowed else None

@@ -122,6 +122,10 @@ class ProposalArticle(models.Model):
     change = models.CharField(
         _("change"), max_length=10, choices=ArticleChange.choices, default=ArticleChange.CONCERNS
     )
+    # The proposal's received time while the public may read it, else empty: kept by the database (triggers of
+    # migration 0028 on both tables), so an article's page reads its newest public proposals from its own links in
+    # order (proposals.core.articles.citing) instead of walking the whole register for the ones that cite it.
+    listed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("article concerned")
@@ -132,7 +136,11 @@ class ProposalArticle(models.Model):
             models.CheckConstraint(condition=Q(change__in=ArticleChange.values), name="proposal_article_change_known"),
         ]
         # An article's page and counts read the links by article, then the proposals by key.
-        indexes = [models.Index(fields=["article", "proposal"], name="proposal_article_by_article")]
+        indexes = [
+            models.Index(fields=["article", "proposal"], name="proposal_article_by_article"),
+            models.Index(fields=["article", "-listed_at", "-proposal"], condition=Q(listed_at__isnull=False),
+                         name="article_listed_newest"),
+        ]
 
     def __str__(self):
         return f"{self.article.number} ({self.get_change_display()})"
