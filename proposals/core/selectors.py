@@ -225,6 +225,25 @@ def register_count(queryset, filterset, cap):
     return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), filters_key(filterset))
 
 
+def capped_counts(querysets, cap=COUNT_CAP):
+    """[capped_count(queryset, cap) for each of ``querysets``], read in one query.
+
+    Hand-written SQL around the ORM's own: Django has no expression for counting a sliced subquery, and the work
+    queue's six tab counts cost six round trips and six compilations of the same COUNT wrapper otherwise.
+    """
+    if not querysets:
+        return []
+    parts, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, values = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{number})")
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        counts = cursor.fetchone()
+    return [{"value": min(count, cap), "more": count > cap} for count in counts]
+
+
 def capped_count(queryset, cap=COUNT_CAP):
     """How many rows match, counting at most ``cap`` + 1 (so a broad filter never counts a huge table)."""
     count = queryset.order_by().values("pk")[: cap + 1].count()
