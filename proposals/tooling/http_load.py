@@ -198,12 +198,12 @@ def ms(value):
 def problems(results, healthz):
     """A line for every run that had a non-2xx answer or a socket error: reported, never hidden."""
     found = []
-    for label, path, run in [("", HEALTHZ, healthz)] + [
-        (mode, result.path, getattr(result, mode)) for result in results for mode in ("cold", "warm")
+    for name, run in [(HEALTHZ, healthz)] + [
+        (f"{result.path} {mode}", getattr(result, mode)) for result in results for mode in ("cold", "warm")
     ]:
         if run is not None and run.failures:
             statuses = {code: count for code, count in run.statuses.items() if not 200 <= code < 300}
-            found.append(f"{path} {label}: {run.non_2xx} non-2xx answers {statuses or ''} and socket errors "
+            found.append(f"{name}: {run.non_2xx} non-2xx answers {statuses or ''} and socket errors "
                          f"{run.socket_errors or 0} out of {run.requests} requests".replace("  ", " "))
     return found
 
@@ -238,6 +238,9 @@ class PagesUnderLoad:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
         if shutil.which("wrk") is None:
             raise CommandError(INSTALL_HINT)
+        if connection.vendor != "postgresql":
+            # gunicorn's processes must reach the same database as this one (a test's SQLite lives in memory).
+            raise CommandError("loadtest --pages needs PostgreSQL (DATABASE_URL=postgres://...).")
         try:
             pages = public_pages()
         except WrkError as error:

@@ -2,6 +2,7 @@
 
 Every submission that got a receipt must be in the database with its event and files, nothing else may be,
 tracking codes stay unique, and no response is a 500. Prints throughput and latency percentiles.
+With --pages it writes nothing and measures the public pages under wrk instead (proposals/tooling/http_load.py).
 """
 import http.cookiejar
 import os
@@ -125,10 +126,10 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("loadtest writes test proposals, deletes orphan files and can stop the database and "
                                "kill workers: refused in production.")
-        if connection.vendor != "postgresql":
-            raise CommandError("loadtest needs PostgreSQL (DATABASE_URL=postgres://...).")
         if options["pages"]:
             return PagesUnderLoad(self.stdout).run(options)
+        if connection.vendor != "postgresql":
+            raise CommandError("loadtest needs PostgreSQL (DATABASE_URL=postgres://...).")
         if options["fault"] == "postgres-restart" and not (options["pg_stop"] and options["pg_start"]):
             raise CommandError("--fault postgres-restart needs --pg-stop and --pg-start.")
         call_command("loaddata", "categories", "regions", "parties", verbosity=0)
