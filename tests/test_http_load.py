@@ -219,7 +219,8 @@ def test_a_short_run_on_gunicorn_measures_every_page_and_each_answers_2xx(tmp_pa
     table = output[output.index("page "):output.index("Goals")]
     for path in ["/healthz", *paths]:
         assert f"\n{path} " in table
-    for run_figures in [results["healthz"]] + [page[mode] for page in results["pages"] for mode in ("cold", "warm")]:
+    assert "\n/healthz (again, at the end) " in table
+    for run_figures in [results["healthz"], results["healthz_end"]] + [page[mode] for page in results["pages"] for mode in ("cold", "warm")]:
         assert run_figures["requests"] > 0
         assert run_figures["non_2xx"] == 0 and run_figures["socket_errors"] == {}
         assert set(run_figures["statuses"]) == {"200"}

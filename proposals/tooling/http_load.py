@@ -3,6 +3,7 @@
 # on a 2-core machine, which a Python client would not. Its text summary is parsed here; a small Lua script
 # (wrk_status.lua) counts the answers by status and, for the cold runs, makes every URL unique.
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -169,15 +170,18 @@ def goals(results, healthz):
     return lines
 
 
-def table(results, healthz):
-    """The printed table: one row per page, cold and warm, with the ratios to /healthz."""
+def table(results, healthz, healthz_end=None):
+    """The printed table: one row per page, cold and warm, with the ratios to /healthz (and its drift by the end)."""
     header = (f"{'page':<34}{'cold req/s':>11}{'p50':>9}{'p99':>9}{'warm req/s':>11}{'p50':>9}{'p99':>9}"
               f"{'cold %hz':>9}{'cold p99×':>10}{'warm %hz':>9}{'warm p99×':>10}{'non-2xx':>9}")
     lines = [header, "-" * len(header)]
     lines.append(f"{HEALTHZ:<34}{'':>11}{'':>9}{'':>9}{healthz.requests_per_second:>11.1f}"
                  f"{ms(healthz.p50_ms):>9}{ms(healthz.p99_ms):>9}{'':>9}{'':>10}{'100%':>9}{'1.0×':>10}"
                  f"{healthz.failures:>9}")
-    for result in results:
+    rows = [(result.path, result) for result in results]
+    if healthz_end is not None:
+        rows.append((f"{HEALTHZ} (again, at the end)", PageResult("healthz", HEALTHZ, None, healthz_end)))
+    for name, result in rows:
         figures = ratios(result, healthz)
         cold, warm = result.cold, result.warm
         cold_cells = (f"{cold.requests_per_second:>11.1f}{ms(cold.p50_ms):>9}{ms(cold.p99_ms):>9}"
@@ -185,7 +189,7 @@ def table(results, healthz):
         cold_ratio = (f"{figures['cold']['share']:>9.0%}{figures['cold']['p99_ratio']:>9.1f}×"
                       if cold else f"{'':>9}{'':>10}")
         failures = f"{cold.failures if cold else 0}/{warm.failures}"
-        lines.append(f"{result.path[:33]:<34}{cold_cells}{warm.requests_per_second:>11.1f}{ms(warm.p50_ms):>9}"
+        lines.append(f"{name[:33]:<34}{cold_cells}{warm.requests_per_second:>11.1f}{ms(warm.p50_ms):>9}"
                      f"{ms(warm.p99_ms):>9}{cold_ratio}{figures['warm']['share']:>9.0%}"
                      f"{figures['warm']['p99_ratio']:>9.1f}×{failures:>9}")
     return "\n".join(lines)
@@ -195,12 +199,12 @@ def ms(value):
     return f"{value:.1f}ms" if value < 1000 else f"{value / 1000:.2f}s"
 
 
-def problems(results, healthz):
+def problems(results, healthz, healthz_end=None):
     """A line for every run that had a non-2xx answer or a socket error: reported, never hidden."""
     found = []
     for name, run in [(HEALTHZ, healthz)] + [
         (f"{result.path} {mode}", getattr(result, mode)) for result in results for mode in ("cold", "warm")
-    ]:
+    ] + [(f"{HEALTHZ} at the end", healthz_end)]:
         if run is not None and run.failures:
             statuses = {code: count for code, count in run.statuses.items() if not 200 <= code < 300}
             found.append(f"{name}: {run.non_2xx} non-2xx answers {statuses or ''} and socket errors "
@@ -208,11 +212,12 @@ def problems(results, healthz):
     return found
 
 
-def as_json(results, healthz, settings):
+def as_json(results, healthz, settings, healthz_end=None):
     """Everything measured, with the ratios and the goals, for --json."""
     return {
         "settings": settings,
         "healthz": asdict(healthz),
+        "healthz_end": asdict(healthz_end) if healthz_end else None,
         "pages": [
             {"label": result.label, "path": result.path,
              "cold": asdict(result.cold) if result.cold else None, "warm": asdict(result.warm),
@@ -220,7 +225,7 @@ def as_json(results, healthz, settings):
             for result in results
         ],
         "goals": [{"text": text, "met": met} for text, met in goals(results, healthz)],
-        "problems": problems(results, healthz),
+        "problems": problems(results, healthz, healthz_end),
     }
 
 
@@ -250,7 +255,7 @@ class PagesUnderLoad:
         load = {"duration": options["duration"], "connections": options["connections"],
                 "threads": options["wrk_threads"]}
         described = {**load, "workers": options["workers"], "run_id": run_id, "database": describe_database(),
-                     "machine": benchmark_report.machine()}
+                     "machine": benchmark_report.machine(), "load_average_before": load_average()}
         self.stdout.write(f"gunicorn with {options['workers']} workers; wrk with {load['connections']} connections, "
                           f"{load['threads']} threads, {load['duration']} s per run; {described['database']}")
         try:
@@ -263,9 +268,12 @@ class PagesUnderLoad:
                         server.get(path)
                     warm = self.measure(server, path, "warm", run_id, load)
                     results.append(PageResult(label, path, cold, warm))
+                # Measured again last: how far the floor moved during the run (other load on the machine).
+                healthz_end = self.measure(server, HEALTHZ, "warm", run_id, load)
         except (WrkError, ServerNotHealthy) as error:
             raise CommandError(str(error)) from error
-        self.report(results, healthz, described, options.get("json_path"))
+        described["load_average_after"] = load_average()
+        self.report(results, healthz, healthz_end, described, options.get("json_path"))
         return None
 
     def measure(self, server, path, mode, run_id, load):
@@ -274,22 +282,31 @@ class PagesUnderLoad:
                           f"p99 {ms(run.p99_ms)}, {run.requests} requests, {run.failures} failed")
         return run
 
-    def report(self, results, healthz, described, json_path):
-        self.stdout.write("\n" + table(results, healthz))
+    def report(self, results, healthz, healthz_end, described, json_path):
+        self.stdout.write("\n" + table(results, healthz, healthz_end))
+        self.stdout.write(f"Ratios are to the first /healthz run; the second one, at the end, ran at "
+                          f"{healthz_end.requests_per_second / healthz.requests_per_second:.0%} of its requests/s. "
+                          f"The machine's load average (1, 5, 15 min) was {described['load_average_before']} "
+                          f"before and {described['load_average_after']} after.")
         self.stdout.write("\nGoals (ratios to /healthz in this run):")
         for text, met in goals(results, healthz):
             self.stdout.write(f"  {'met    ' if met else 'MISSED '} {text}")
-        found = problems(results, healthz)
+        found = problems(results, healthz, healthz_end)
         for line in found:
             self.stdout.write(f"NOT 2xx: {line}")
         if not found:
             self.stdout.write("Every answer was 2xx.")
         if json_path:
             with open(json_path, "w", encoding="utf-8") as output:
-                json.dump(as_json(results, healthz, described), output, indent=2, ensure_ascii=False)
+                json.dump(as_json(results, healthz, described, healthz_end), output, indent=2, ensure_ascii=False)
             self.stdout.write(f"Results written to {json_path}.")
         if found:
             raise CommandError(f"{len(found)} runs had answers that were not 2xx (above).")
+
+
+def load_average():
+    """The machine's 1, 5 and 15 minute load averages: other work on it moves every figure."""
+    return [round(value, 2) for value in os.getloadavg()]
 
 
 def describe_database():
