@@ -191,6 +191,11 @@ def test_the_table_has_healthz_and_every_page_with_its_ratios():
 
 # The command
 
+def test_bad_sizes_are_refused_with_a_message():
+    with pytest.raises(CommandError, match="--connections must be at least 1"):
+        call_command("loadtest", pages=True, connections=0)
+
+
 def test_without_wrk_the_command_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(CommandError, match="apt-get install wrk"):
@@ -220,9 +225,19 @@ def test_a_short_run_on_gunicorn_measures_every_page_and_each_answers_2xx(tmp_pa
     for path in ["/healthz", *paths]:
         assert f"\n{path} " in table
     assert "\n/healthz (again, at the end) " in table
-    for run_figures in [results["healthz"], results["healthz_end"]] + [page[mode] for page in results["pages"] for mode in ("cold", "warm")]:
+    runs = [results["healthz"], results["healthz_end"]]
+    runs += [page[mode] for page in results["pages"] for mode in ("cold", "warm")]
+    for run_figures in runs:
         assert run_figures["requests"] > 0
         assert run_figures["non_2xx"] == 0 and run_figures["socket_errors"] == {}
         assert set(run_figures["statuses"]) == {"200"}
     assert len(results["goals"]) == 3 * len(paths)
     assert "Every answer was 2xx." in output
+
+
+@needs_wrk
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_without_a_published_proposal_the_command_says_to_load_data_first():
+    with pytest.raises(CommandError, match="generate_proposals"):
+        call_command("loadtest", pages=True)

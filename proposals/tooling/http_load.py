@@ -111,8 +111,8 @@ def public_pages(language="ru"):
     count = public.count()
     proposal = public[count // 2] if count else None
     if proposal is None:
-        raise WrkError("No published proposal to measure: load data first (manage.py generate_proposals or "
-                       "seed_demo).")
+        raise CommandError("No published proposal to measure: load data first (manage.py generate_proposals or "
+                           "seed_demo).")
     return [
         ("home", f"/{language}/"),
         ("register", f"/{language}/proposals/"),
@@ -246,16 +246,13 @@ class PagesUnderLoad:
         if connection.vendor != "postgresql":
             # gunicorn's processes must reach the same database as this one (a test's SQLite lives in memory).
             raise CommandError("loadtest --pages needs PostgreSQL (DATABASE_URL=postgres://...).")
-        try:
-            pages = public_pages()
-        except WrkError as error:
-            raise CommandError(str(error)) from error
-        connection.close()
+        pages = public_pages()
         run_id = new_run_id()
         load = {"duration": options["duration"], "connections": options["connections"],
                 "threads": options["wrk_threads"]}
         described = {**load, "workers": options["workers"], "run_id": run_id, "database": describe_database(),
                      "machine": benchmark_report.machine(), "load_average_before": load_average()}
+        connection.close()
         self.stdout.write(f"gunicorn with {options['workers']} workers; wrk with {load['connections']} connections, "
                           f"{load['threads']} threads, {load['duration']} s per run; {described['database']}")
         try:
@@ -284,8 +281,9 @@ class PagesUnderLoad:
 
     def report(self, results, healthz, healthz_end, described, json_path):
         self.stdout.write("\n" + table(results, healthz, healthz_end))
+        drift = healthz_end.requests_per_second / healthz.requests_per_second if healthz.requests_per_second else 0
         self.stdout.write(f"Ratios are to the first /healthz run; the second one, at the end, ran at "
-                          f"{healthz_end.requests_per_second / healthz.requests_per_second:.0%} of its requests/s. "
+                          f"{drift:.0%} of its requests/s. "
                           f"The machine's load average (1, 5, 15 min) was {described['load_average_before']} "
                           f"before and {described['load_average_after']} after.")
         self.stdout.write("\nGoals (ratios to /healthz in this run):")
