@@ -191,7 +191,7 @@ def test_the_table_has_healthz_and_every_page_with_its_ratios():
 
 # The command
 
-def test_bad_sizes_are_refused_with_a_message():
+def test_a_count_below_one_is_refused_with_a_message():
     with pytest.raises(CommandError, match="--connections must be at least 1"):
         call_command("loadtest", pages=True, connections=0)
 
