@@ -2,15 +2,13 @@
 
 Every submission that got a receipt must be in the database with its event and files, nothing else may be,
 tracking codes stay unique, and no response is a 500. Prints throughput and latency percentiles.
+With --pages it writes nothing and measures the public pages under wrk instead (proposals/tooling/http_load.py).
 """
 import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -28,12 +26,21 @@ from django.db import connection
 from proposals.core.management.commands.clean_orphan_files import orphan_files
 from proposals.core.models import Attachment, Proposal, ProposalEvent
 from proposals.core.workflow import Action
+from proposals.tooling.gunicorn_server import Gunicorn, ServerNotHealthy
+from proposals.tooling.http_load import PagesUnderLoad
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 READS = [
     "/ru/proposals/", "/api/proposals.json", "/kk/stats/", "/kk/", "/ru/proposals/?q=" + urllib.parse.quote("депутат"),
 ]
 RETRYABLE = {502, 503, 504}
+# Every submission comes from 127.0.0.1: the per-address limits would stop the run, not measure it.
+RELAXED_LIMITS = {
+    "PARLREFORM_MIN_FILL_SECONDS": "0",
+    "PARLREFORM_SUBMIT_RATE": "1000000/60",
+    "PARLREFORM_SUBMIT_ATTEMPT_RATE": "1000000/60",
+    "PARLREFORM_TRACK_RATE": "1000000/60",
+}
 
 
 class Recorder:
@@ -106,11 +113,21 @@ class Command(BaseCommand):
         parser.add_argument("--pg-stop", default="", help="shell command that stops PostgreSQL (postgres-restart)")
         parser.add_argument("--pg-start", default="", help="shell command that starts it again")
         parser.add_argument("--outage-seconds", type=float, default=4.0)
+        pages = parser.add_argument_group("--pages: the public pages under wrk, cold and warm, against /healthz")
+        pages.add_argument("--pages", action="store_true",
+                           help="instead of submissions, drive /healthz and each public page with wrk (cold, then "
+                                "warm) and print requests/s, p50/p99 and the ratios to /healthz; writes nothing")
+        pages.add_argument("--duration", type=int, default=15, help="seconds of each wrk run (--pages)")
+        pages.add_argument("--connections", type=int, default=16, help="wrk's open connections (--pages)")
+        pages.add_argument("--wrk-threads", type=int, default=2, help="wrk's threads (--pages)")
+        pages.add_argument("--json", dest="json_path", help="also write the results to this JSON file (--pages)")
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("loadtest writes test proposals, deletes orphan files and can stop the database and "
                                "kill workers: refused in production.")
+        if options["pages"]:
+            return PagesUnderLoad(self.stdout).run(options)
         if connection.vendor != "postgresql":
             raise CommandError("loadtest needs PostgreSQL (DATABASE_URL=postgres://...).")
         if options["fault"] == "postgres-restart" and not (options["pg_stop"] and options["pg_start"]):
@@ -118,54 +135,20 @@ class Command(BaseCommand):
         call_command("loaddata", "categories", "regions", "parties", verbosity=0)
         self.run_id = uuid.uuid4().hex[:10]
         self.started_at = time.time()
-        port = self.free_port()
-        server = self.start_gunicorn(port, options["workers"])
+        server = Gunicorn(options["workers"], extra_env=RELAXED_LIMITS).start()
+        self.server, self.server_log, self.base = server.process, server.log_path, server.base
         try:
-            self.base = f"http://127.0.0.1:{port}"
-            self.wait_until_healthy(60)
+            server.wait_until_healthy(60)
             recorder = Recorder()
             receipts, retried = self.load(recorder, options)
+        except ServerNotHealthy as error:
+            raise CommandError(str(error)) from error
         finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            server.stop()
         connection.close()
         self.report(recorder, receipts, retried, options)
 
     # Running
-
-    def free_port(self):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-
-    def start_gunicorn(self, port, workers):
-        environment = {
-            **os.environ,
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "GUNICORN_WORKERS": str(workers),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "PARLREFORM_MIN_FILL_SECONDS": "0",
-            "PARLREFORM_SUBMIT_RATE": "1000000/60",
-            "PARLREFORM_SUBMIT_ATTEMPT_RATE": "1000000/60",
-            "PARLREFORM_TRACK_RATE": "1000000/60",
-        }
-        command = [sys.executable, "-m", "gunicorn", "-c", "python:parlreform.gunicorn_conf", "parlreform.wsgi",
-                   "--access-logfile", "/dev/null"]
-        # gunicorn's log goes to a file: an unread pipe fills up and would block the workers.
-        with tempfile.NamedTemporaryFile(prefix="parlreform-loadtest-", suffix=".log", delete=False) as log:
-            self.server_log = log.name
-            self.server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=log)
-        return self.server
-
-    def wait_until_healthy(self, seconds):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            status, _body, _elapsed = Browser(self.base).get("/healthz")
-            if status == 200:
-                return
-            time.sleep(0.3)
-        raise CommandError(f"gunicorn did not become healthy (its log: {self.server_log})")
 
     def load(self, recorder, options):
         total = options["submissions"]
