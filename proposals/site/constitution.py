@@ -3,7 +3,6 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from proposals.core import constitution
-from proposals.core.models import ArticleChange
 from proposals.site.views import page_links
 
 
@@ -26,8 +25,6 @@ class ArticleView(TemplateView):
         if article is None:
             raise Http404
         result = constitution.article_page(article, self.request.GET)
-        for item in result["page"].items:
-            item.article_change_label = ArticleChange(item.article_change).label if item.article_change else ""
         # The address names the article: the form offers every other filter of the register.
         result["filter"].form.fields.pop("article", None)
         context = {**super().get_context_data(**kwargs), **result, "article": article}

@@ -297,6 +297,24 @@ class Proposal(models.Model):
         return self.published_at is not None and self.state in PUBLISHABLE_STATES
 
     @property
+    def article_change(self):
+        """What the proposal would do to the article a list is about: articles.citing() annotates the rows it
+        reads with it; "" on any other row. A property, so a template that asks finds an answer: a missing
+        attribute makes Django's template engine list every attribute of the instance first (dir()), for each row."""
+        return self.__dict__.get("article_change", "")
+
+    @article_change.setter
+    def article_change(self, value):
+        self.__dict__["article_change"] = value
+
+    @property
+    def article_change_label(self):
+        """The label of article_change in the active language, or ""."""
+        from proposals.core.models.constitution import ArticleChange
+
+        return ArticleChange(self.article_change).label if self.article_change else ""
+
+    @property
     def public_state(self):
         """The state the public sees: a recorded decision stays "with the Working Group" until released."""
         return public_state(self.state, released=self.decision_released_at is not None)
