@@ -99,6 +99,8 @@ def record(proposal, language, base_url=""):
     ``base_url`` is the configured site address (PARLREFORM_SITE_URL), never the request's Host header: a
     shared cache would otherwise keep another host's links for everyone (the ETag does not vary by host).
     """
+    # One pass over the prefetched links: each .all() builds a manager and a queryset before it finds the cache.
+    links = [(link.article.number, link.change) for link in proposal.article_links.all()]
     return {
         "tracking_code": proposal.tracking_code,
         "url": base_url + reverse("proposal_detail", args=[proposal.tracking_code]),
@@ -120,10 +122,8 @@ def record(proposal, language, base_url=""):
         "party": proposal.party.slug if proposal.party_id else None,
         "region": proposal.region.slug if proposal.region_id else None,
         "region_name": proposal.region.name if proposal.region_id else None,
-        "articles": [link.article.number for link in proposal.article_links.all()],
-        "article_changes": [
-            {"article": link.article.number, "change": link.change} for link in proposal.article_links.all()
-        ],
+        "articles": [number for number, _change in links],
+        "article_changes": [{"article": number, "change": change} for number, change in links],
         "status": proposal.public_state.value,
         "received_at": proposal.received_at.isoformat(),
         "published_at": proposal.published_at.isoformat() if proposal.published_at else None,
