@@ -397,6 +397,9 @@ PARLREFORM_SITE_URL = site_url(_site_url or "http://127.0.0.1:8000", https=PRODU
 # cache is keyed by the data versions); a proxy in front may show an answer up to the longer time old.
 PARLREFORM_PUBLIC_MAX_AGE = env_int("PARLREFORM_PUBLIC_MAX_AGE", 60)
 PARLREFORM_PUBLIC_S_MAXAGE = env_int("PARLREFORM_PUBLIC_S_MAXAGE", 600)
+# Whether the app keeps rendered public answers in its default cache (off: every request renders, e.g. to measure or
+# profile the renders; the headers above are sent either way).
+PARLREFORM_PAGE_CACHE = env_bool("PARLREFORM_PAGE_CACHE", True)
 if PARLREFORM_PUBLIC_MAX_AGE < 0 or PARLREFORM_PUBLIC_S_MAXAGE < 0:
     raise ImproperlyConfigured("PARLREFORM_PUBLIC_MAX_AGE and PARLREFORM_PUBLIC_S_MAXAGE must be 0 or more seconds.")
 # Submitters' personal data are removed this many months after the decision (manage.py anonymise_expired).

@@ -98,7 +98,7 @@ def public(view=None, *, language=None, address=None):
 
     ``language(request)`` names the answer's language (default: the active one, from the URL prefix);
     ``address(request)`` what else names it (default: the full path with its query). Only anonymous GETs and HEADs
-    are cached; a signed-in member of staff bypasses the page cache and gets an answer nobody else keeps; other
+    are cached (unless PARLREFORM_PAGE_CACHE is off); a signed-in member of staff bypasses the page cache and gets an answer nobody else keeps; other
     methods pass straight through. Only 200 answers are stored (Django's cache middleware stores nothing else).
     """
     def decorate(view):
@@ -114,10 +114,12 @@ def public(view=None, *, language=None, address=None):
                 return response
             answer_language = language(request) if language else translation.get_language()
             validator = etag(request, answer_language, address(request) if address else None)
-            cached = cache_page(settings.PARLREFORM_PUBLIC_S_MAXAGE, key_prefix=key_prefix(request, answer_language))
-            response = condition(etag_func=lambda *args, **kwargs: validator)(cached(rendered))(
-                request, *args, **kwargs
-            )
+            if settings.PARLREFORM_PAGE_CACHE:
+                prefix = key_prefix(request, answer_language)
+                answer = cache_page(settings.PARLREFORM_PUBLIC_S_MAXAGE, key_prefix=prefix)(rendered)
+            else:
+                answer = rendered
+            response = condition(etag_func=lambda *args, **kwargs: validator)(answer)(request, *args, **kwargs)
             if response.status_code == 304 and not personal(request):
                 mark_public(response)
             return response
