@@ -1,4 +1,4 @@
-"""URL map: language-prefixed pages (the prefix alone sets the language), plus unprefixed admin, API and health check."""
+"""URL map: language-prefixed pages (the prefix alone sets their language), unprefixed admin, API and health check."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path

@@ -201,7 +201,8 @@ def test_forms_and_personal_pages_are_no_store_and_never_cached(client, lead):
         (client, "/ru/submit/"), (client, "/ru/track/"), (client, f"/ru/track/{code}/"),
         (client, f"/ru/track/{code}/withdraw/"), (client, f"/ru/updates/off/{links.unsubscribe_token(proposal)}/"),
         (Client(), f"/ru/track/{code}/"), (Client(), "/ru/submit/receipt/"), (Client(), "/admin/login/"),
-        (staff, "/admin/"), (staff, "/admin/proposals/proposal/"), (staff, f"/admin/proposals/proposal/{proposal.pk}/change/"),
+        (staff, "/admin/"), (staff, "/admin/proposals/proposal/"),
+        (staff, f"/admin/proposals/proposal/{proposal.pk}/change/"),
     ]
     for browser, path in pages:
         response = browser.get(path)

@@ -215,7 +215,8 @@ def proposals_csv(request):
     if errors:
         lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
         return _text("\n".join(lines) + "\n", 400, language)
-    # Conditional requests answered 304 (public()) never reach this. The whole register in one file is the heaviest public answer: a per-client bound on full downloads.
+    # Conditional requests answered 304 (public()) never reach this. The whole register in one file is the
+    # heaviest public answer: a per-client bound on full downloads.
     if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
         with translation.override(language):
             response = _text(str(CSV_RATE_MESSAGE), 429, language)

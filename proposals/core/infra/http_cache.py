@@ -98,8 +98,9 @@ def public(view=None, *, language=None, address=None):
 
     ``language(request)`` names the answer's language (default: the active one, from the URL prefix);
     ``address(request)`` what else names it (default: the full path with its query). Only anonymous GETs and HEADs
-    are cached (unless PARLREFORM_PAGE_CACHE is off); a signed-in member of staff bypasses the page cache and gets an answer nobody else keeps; other
-    methods pass straight through. Only 200 answers are stored (Django's cache middleware stores nothing else).
+    are cached (unless PARLREFORM_PAGE_CACHE is off); a signed-in member of staff bypasses the page cache and gets
+    an answer nobody else keeps; other methods pass straight through. Only 200 answers are stored (Django's cache
+    middleware stores nothing else).
     """
     def decorate(view):
         rendered = _rendered(view)
