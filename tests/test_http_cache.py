@@ -118,6 +118,14 @@ def test_the_language_comes_from_the_prefix_only(client):
     assert "accept-language" not in response.get("Vary", "").lower()
 
 
+@pytest.mark.parametrize("path", ["/api/proposals.json?lang=kk", "/api/proposals.csv", "/api/articles.json?lang=ru"])
+def test_open_data_does_not_vary_on_the_browsers_language(client, path):
+    for _repeat in range(2):
+        response = client.get(path, headers={"accept-language": "ru"})
+        assert response.status_code == 200 and "Vary" not in response, path
+    assert response["Content-Language"] == (path.partition("lang=")[2] or "en")
+
+
 def test_a_cached_page_never_shows_a_proposal_unpublished_after_caching(client, lead, published):
     detail = f"/ru/proposals/{published.tracking_code}/"
     assert published.tracking_code in client.get("/ru/proposals/").content.decode()

@@ -12,6 +12,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.middleware import locale
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_response_headers
 from django.views.decorators.cache import cache_page
@@ -123,8 +124,24 @@ def public(view=None, *, language=None, address=None):
             response = condition(etag_func=lambda *args, **kwargs: validator)(answer)(request, *args, **kwargs)
             if response.status_code == 304 and not personal(request):
                 mark_public(response)
+            # The language is the address's (the API's lang parameter), not the browser's: see LocaleMiddleware.
+            response.language_in_address = language is not None
             return response
 
         return inner
 
     return decorate(view) if view is not None else decorate
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, without ``Vary: Accept-Language`` on answers whose address names their language.
+
+    Django adds it to every answer outside the language-prefixed patterns, since it may have read the browser's
+    language; a public() view given ``language`` (the API's lang parameter) never does, and the header would only
+    split every proxy's copy of it by each browser's Accept-Language. Pages under a prefix never get it from Django.
+    """
+
+    def process_response(self, request, response):
+        if getattr(response, "language_in_address", False):
+            return response
+        return super().process_response(request, response)
