@@ -133,7 +133,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but open data's answers (their language is the lang parameter) do not vary on Accept-Language.
+    "proposals.core.infra.http_cache.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -392,6 +393,16 @@ if PRODUCTION and not _site_url:
         "DJANGO_ENV=production needs PARLREFORM_SITE_URL: the site's public address, e.g. https://reform.example.kz."
     )
 PARLREFORM_SITE_URL = site_url(_site_url or "http://127.0.0.1:8000", https=PRODUCTION)
+# Public pages and open data (anonymous GETs): how long browsers may keep an answer, and how long shared caches may
+# (a proxy or CDN in front, and the app's own page cache). Changes to public data show at once on this site (the
+# cache is keyed by the data versions); a proxy in front may show an answer up to the longer time old.
+PARLREFORM_PUBLIC_MAX_AGE = env_int("PARLREFORM_PUBLIC_MAX_AGE", 60)
+PARLREFORM_PUBLIC_S_MAXAGE = env_int("PARLREFORM_PUBLIC_S_MAXAGE", 600)
+# Whether the app keeps rendered public answers in its default cache (off: every request renders, e.g. to measure or
+# profile the renders; the headers above are sent either way).
+PARLREFORM_PAGE_CACHE = env_bool("PARLREFORM_PAGE_CACHE", True)
+if PARLREFORM_PUBLIC_MAX_AGE < 0 or PARLREFORM_PUBLIC_S_MAXAGE < 0:
+    raise ImproperlyConfigured("PARLREFORM_PUBLIC_MAX_AGE and PARLREFORM_PUBLIC_S_MAXAGE must be 0 or more seconds.")
 # Submitters' personal data are removed this many months after the decision (manage.py anonymise_expired).
 PARLREFORM_RETENTION_MONTHS = env_int("PARLREFORM_RETENTION_MONTHS", 24)
 

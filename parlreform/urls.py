@@ -1,4 +1,4 @@
-"""URL map: language-prefixed pages, plus unprefixed admin, API and health check."""
+"""URL map: language-prefixed pages (the prefix alone sets their language), unprefixed admin, API and health check."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -11,7 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("api/", include("proposals.api.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -202,7 +202,10 @@ def test_search_looks_into_summaries_too(client):
 # Pagination
 
 def walk_register(client, query=""):
-    """Every page of the register from ``query`` on, following "next": (codes of each page, the last page's query)."""
+    """Every page of the register from ``query`` on, following "next": (codes of each page, the last page's query).
+
+    Reads each answer's context, which only a render has: the tests that walk turn the page cache off.
+    """
     pages = []
     while True:
         response = client.get(f"/en/proposals/?{query}")
@@ -213,7 +216,8 @@ def walk_register(client, query=""):
         query = nxt[1:]
 
 
-def test_keyset_pages_walk_every_proposal_once_both_ways(client):
+def test_keyset_pages_walk_every_proposal_once_both_ways(client, settings):
+    settings.PARLREFORM_PAGE_CACHE = False
     bulk_public(45)
     pages, query = walk_register(client)
     seen = sum(pages, [])
@@ -224,7 +228,8 @@ def test_keyset_pages_walk_every_proposal_once_both_ways(client):
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest", "decided"])
-def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(client, sort):
+def test_keyset_pages_with_shared_timestamps_walk_every_proposal_once_both_ways(client, sort, settings):
+    settings.PARLREFORM_PAGE_CACHE = False
     # 23 proposals on three moments: the id breaks the ties, in each order and in both directions.
     from django.utils import timezone
 
@@ -292,7 +297,8 @@ def test_every_page_of_a_query_shares_one_count_until_the_public_data_changes(cl
     with CaptureQueriesContext(connection) as captured:
         second = client.get(f"/en/proposals/{first.context['page_links']['next']}")
     assert second.context["count"]["value"] == 25
-    assert not [q for q in captured if "COUNT(" in q["sql"].upper()]
+    # No count of proposals (the database cache counts its own rows before storing the page).
+    assert not [q for q in captured if "COUNT(" in q["sql"].upper() and "parlreform_cache" not in q["sql"]]
 
     public_proposal(title="Цифрлық парламент")
     assert client.get("/en/proposals/?q=цифрлық").context["count"]["value"] == 26
@@ -400,8 +406,9 @@ def test_query_count_is_the_same_at_10_and_1000_proposals(url):
         counts.append(len(captured))
     print(url, "queries with a cold cache:", counts)
     assert counts[0] == counts[1], counts
-    # Cold: the public and reference versions are made, and each write to the database cache is five statements.
-    assert counts[1] <= 25
+    # Cold: the public and reference versions are made, and each write to the database cache is five statements;
+    # the page cache adds its read of the page's header list and two writes (that list and the page).
+    assert counts[1] <= 37
 
 
 @pytest.mark.parametrize("query", ["received_to=9999-12-31", "received_from=0001-01-01", "received_from=9999-12-31",

@@ -1,15 +1,13 @@
 """Open data on the Constitution's articles: each article, its section and its counts over published proposals."""
-import hashlib
-
 from django.conf import settings
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
-from proposals.api.views import _language, _not_modified
-from proposals.core import constitution, selectors
+from proposals.api.views import _language
+from proposals.core import constitution
+from proposals.core.infra.http_cache import public
 from proposals.core.infra.spreadsheet import stream_csv
 from proposals.core.models import in_language
 
@@ -37,37 +35,24 @@ def record(article, language):
     }
 
 
-def _etag(request, language):
-    raw = f"{selectors.public_version()}|{request.path}|{language}"
-    return quote_etag(hashlib.sha256(raw.encode()).hexdigest()[:32])
-
-
 @require_GET
+@public(language=_language, address=lambda request: request.path)
 def articles_json(request):
     language = _language(request)
-    etag = _etag(request, language)
-    not_modified = _not_modified(request, etag)
-    if not_modified is not None:
-        return not_modified
     with translation.override(language):
         results = [record(article, language) for article in constitution.open_data()]
     response = JsonResponse({"count": len(results), "results": results}, json_dumps_params={"ensure_ascii": False})
-    response["ETag"] = etag
     response["Content-Language"] = language
     return response
 
 
 @require_GET
+@public(language=_language, address=lambda request: request.path)
 def articles_csv(request):
     language = _language(request)
-    etag = _etag(request, language)
-    not_modified = _not_modified(request, etag)
-    if not_modified is not None:
-        return not_modified
     with translation.override(language):
         rows = [[record(article, language)[field] for field in FIELDS] for article in constitution.open_data()]
     response = StreamingHttpResponse(stream_csv(FIELDS, iter(rows)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="parlreform-articles.csv"'
-    response["ETag"] = etag
     response["Content-Language"] = language
     return response

@@ -1,5 +1,4 @@
 """Open data: the published register as JSON (paginated) and CSV (streamed), with the register's filters."""
-import hashlib
 import time
 
 from django.conf import settings
@@ -7,15 +6,14 @@ from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response
 from django.utils.formats import number_format
 from django.utils.functional import lazy
-from django.utils.http import quote_etag
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from proposals.core import selectors
 from proposals.core.infra import ratelimit
+from proposals.core.infra.http_cache import public
 from proposals.core.infra.pagination import with_cursor
 from proposals.core.infra.spreadsheet import stream_csv
 from proposals.core.models import Language, in_language
@@ -137,12 +135,10 @@ def _language(request):
     return value if value in Language.values else "en"
 
 
-def _etag(request, names):
-    # Unchanged public data and the same recognised parameters give the same ETag, so clients get 304 instead of
-    # the data again; a parameter the API does not read (junk added to a URL) changes nothing.
-    query = selectors.recognised(request.GET, names).urlencode()
-    raw = f"{selectors.public_version()}|{request.path}|{query}"
-    return quote_etag(hashlib.sha256(raw.encode()).hexdigest()[:32])
+def _address(names):
+    """What names an answer besides the data and the language: its path and the parameters it reads, so that a
+    parameter the API does not read (junk added to a URL) changes neither the ETag nor a 304."""
+    return lambda request: f"{request.path}?{selectors.recognised(request.GET, names).urlencode()}"
 
 
 def _checked(request, language):
@@ -151,13 +147,6 @@ def _checked(request, language):
     with translation.override(language):
         errors = selectors.register_errors(request.GET, filterset)
     return (None, errors) if errors else (filterset, None)
-
-
-def _not_modified(request, etag):
-    response = get_conditional_response(request, etag=etag)
-    if response is not None:
-        response["ETag"] = etag
-    return response
 
 
 def _text(message, status, language):
@@ -174,6 +163,7 @@ def _per_page(request):
 
 
 @require_GET
+@public(language=_language, address=_address(JSON_PARAMETERS))
 def proposals_json(request):
     language = _language(request)
     filterset, errors = _checked(request, language)
@@ -181,10 +171,6 @@ def proposals_json(request):
         response = JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
         response["Content-Language"] = language
         return response
-    etag = _etag(request, JSON_PARAMETERS)
-    not_modified = _not_modified(request, etag)
-    if not_modified is not None:
-        return not_modified
     with translation.override(language):
         result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
         prefetch_related_objects(result["page"].items, selectors.article_links_prefetch())
@@ -202,7 +188,6 @@ def proposals_json(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    response["ETag"] = etag
     response["Content-Language"] = language
     return response
 
@@ -223,17 +208,15 @@ def _retry_after():
 
 
 @require_GET
+@public(language=_language, address=_address(CSV_PARAMETERS))
 def proposals_csv(request):
     language = _language(request)
     filterset, errors = _checked(request, language)
     if errors:
         lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
         return _text("\n".join(lines) + "\n", 400, language)
-    etag = _etag(request, CSV_PARAMETERS)
-    not_modified = _not_modified(request, etag)
-    if not_modified is not None:
-        return not_modified
-    # The whole register in one file is the heaviest public answer: a per-client bound on full downloads.
+    # Conditional requests answered 304 (public()) never reach this. The whole register in one file is the
+    # heaviest public answer: a per-client bound on full downloads.
     if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
         with translation.override(language):
             response = _text(str(CSV_RATE_MESSAGE), 429, language)
@@ -250,6 +233,5 @@ def proposals_csv(request):
 
     response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="parlreform-proposals.csv"'
-    response["ETag"] = etag
     response["Content-Language"] = language
     return response

@@ -2,7 +2,7 @@
 import datetime
 import hashlib
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q, prefetch_related_objects
 from django.db.models.functions import TruncWeek
 from django.http import QueryDict
@@ -55,6 +55,9 @@ def bump_public_version(instance=None, update_fields=None, **kwargs):
         or (update_fields and "published_at" in update_fields)
     ):
         versioned_cache.bump(VERSION_KEY)
+        # Again once the change is committed: a page rendered in between read the old rows under the new version,
+        # and the page cache would keep it (an unpublished proposal shown) until the next change.
+        transaction.on_commit(lambda: versioned_cache.bump(VERSION_KEY))
 
 
 def _cached(name, compute, *parts, ttl=PUBLIC_CACHE_SECONDS):

@@ -166,6 +166,7 @@ class TrackView(View):
         return redirect("status", code=proposal.tracking_code)
 
 
+@method_decorator(never_cache, name="dispatch")
 class StatusLinkView(View):
     """The signed link from the receipt email: opens the status page without typing."""
 
@@ -179,6 +180,7 @@ class StatusLinkView(View):
         return redirect("status", code=proposal.tracking_code)
 
 
+@method_decorator(never_cache, name="dispatch")
 class SubmitterView(View):
     """Base for pages only the submitter's session may see; anyone else is sent to the lookup form."""
 
