@@ -191,15 +191,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Shared by every worker process and host: rate limits must not live in local memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # Rendered public pages (proposals.core.infra.http_cache): Redis's own memory limit and eviction bound them.
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                  "KEY_PREFIX": "pages"},
+    }
 else:
     # Django's default of 300 entries is too few for the cached public figures, counts and lists (Django counts the
     # table on each write, so not unbounded either). Rate-limit counters have their own table
     # (proposals.core.infra.ratelimit).
-    CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        # Rendered public pages in a table of their own, bounded apart: every query string is its own page (junk
+        # parameters too), and pages (tens of KB each) must not push the figures and counts out of the other.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlreform_pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PARLREFORM_PAGE_CACHE_ENTRIES", 3_000)},
+        },
+    }
 # Rendered HTML fragments, in each process: their keys name everything they show (query, language, choices,
 # reference version), so one is never stale and a process that lacks one renders it again.
 CACHES["fragments"] = {

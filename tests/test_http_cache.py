@@ -13,7 +13,7 @@ from proposals.core.infra import http_cache
 from proposals.core.models import Article, Proposal, ProposalArticle
 from proposals.core.notifications import links
 from proposals.core.workflow import State
-from tests.factories import make_proposal, make_user, proposal_in_state, public_proposal
+from tests.factories import CACHE_TABLES, make_proposal, make_user, proposal_in_state, public_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +154,7 @@ def test_a_second_identical_request_is_served_from_the_cache(client, published, 
         # The data versions, the page's header list and the page: three cache reads, no query of the data.
         with django_assert_max_num_queries(3) as captured:
             second = client.get(path)
-        assert all("parlreform_cache" in query["sql"] for query in captured.captured_queries), path
+        assert all(any(table in query["sql"] for table in CACHE_TABLES) for query in captured.captured_queries), path
         assert second.status_code == 200 and second.content == first.content, path
 
 
@@ -217,3 +217,23 @@ def test_forms_and_personal_pages_are_no_store_and_never_cached(client, lead):
         assert {"private", "no-store"} <= set(directives(response)), path
         assert "public" not in directives(response), path
         assert never_stored(path), path
+
+
+def test_rendered_pages_are_kept_apart_from_the_figures_and_counts(client, published, settings):
+    from django.db import connection
+
+    if not settings.CACHES["pages"]["BACKEND"].endswith("DatabaseCache"):
+        pytest.skip("the page cache is not in the database (REDIS_URL is set)")
+
+    def rows(table):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            return cursor.fetchone()[0]
+
+    client.get("/ru/proposals/")
+    before = rows("parlreform_cache"), rows("parlreform_pages")
+    # Every query string is its own page (junk too): each lands in the pages' own table, bounded apart.
+    for n in range(3):
+        assert client.get(f"/ru/proposals/?junk={n}").status_code == 200
+    assert rows("parlreform_pages") > before[1]
+    assert rows("parlreform_cache") == before[0]

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from proposals.api import views as api
-from tests.factories import bulk_public, public_proposal
+from tests.factories import bulk_public, data_counts, public_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ def fresh_cache():
 
 
 def counted(captured):
-    """Counts of proposals (not the database cache's count of its own rows before a write)."""
-    return [query for query in captured if "COUNT(" in query["sql"].upper() and "parlreform_cache" not in query["sql"]]
+    """Counts of proposals (not the database caches' counts of their own rows before a write)."""
+    return data_counts(captured)
 
 
 def csv_body(response):

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 def create_cache_table(using="default", **kwargs):
-    # The shared cache (rate limits) lives in the database unless Redis is configured;
+    # The shared caches (figures, counts, rendered pages) live in the database unless Redis is configured;
     # creating its table here means `migrate` is the only set-up step a deployment needs.
     from django.conf import settings
     from django.core.management import call_command
 
-    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    if any(cache["BACKEND"].endswith("DatabaseCache") for cache in settings.CACHES.values()):
         call_command("createcachetable", database=using, verbosity=0)
 
 

@@ -2,7 +2,7 @@
 
 Public pages and open data answer anonymous GETs the same for everyone, so a proxy may keep them (``public`` with a
 short ``max-age`` for browsers and a longer ``s-maxage`` for shared caches) and the app keeps each rendered answer in
-its default cache (Django's ``cache_page``). Both are keyed by the public data version and the reference data version:
+its ``pages`` cache (Django's ``cache_page``). Both are keyed by the public data version and the reference data version:
 a publication, a released decision or an unpublication bumps the public version, so the next request after its commit
 reads a new key (and a new ETag) and is rendered again.
 """
@@ -22,6 +22,8 @@ from proposals.core.infra import reference_version, versioned_cache
 from proposals.core.selectors import VERSION_KEY as PUBLIC_VERSION_KEY
 
 SAFE_METHODS = ("GET", "HEAD")
+# The cache alias of rendered pages (settings.CACHES): bounded apart from the figures and counts.
+PAGES = "pages"
 
 
 def data_versions(request):
@@ -118,7 +120,7 @@ def public(view=None, *, language=None, address=None):
             validator = etag(request, answer_language, address(request) if address else None)
             if settings.PARLREFORM_PAGE_CACHE:
                 prefix = key_prefix(request, answer_language)
-                answer = cache_page(settings.PARLREFORM_PUBLIC_S_MAXAGE, key_prefix=prefix)(rendered)
+                answer = cache_page(settings.PARLREFORM_PUBLIC_S_MAXAGE, cache=PAGES, key_prefix=prefix)(rendered)
             else:
                 answer = rendered
             response = condition(etag_func=lambda *args, **kwargs: validator)(answer)(request, *args, **kwargs)
