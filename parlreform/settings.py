@@ -213,6 +213,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("PARLREFORM_PAGE_CACHE_ENTRIES", 3_000)},
         },
     }
+# Each process's own copy of the rendered public pages it served (proposals.core.infra.http_cache): keyed, as the
+# shared page cache is, by the data versions, so never stale; about 300 pages of tens of KB per process.
+CACHES["pages-local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlreform-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PARLREFORM_LOCAL_PAGE_ENTRIES", 300)},
+}
 # Rendered HTML fragments, in each process: their keys name everything they show (query, language, choices,
 # reference version), so one is never stale and a process that lacks one renders it again.
 CACHES["fragments"] = {

@@ -237,3 +237,29 @@ def test_rendered_pages_are_kept_apart_from_the_figures_and_counts(client, publi
         assert client.get(f"/ru/proposals/?junk={n}").status_code == 200
     assert rows("parlreform_pages") > before[1]
     assert rows("parlreform_cache") == before[0]
+
+
+def test_a_process_keeps_what_the_shared_cache_served_and_then_reads_only_the_versions(client, published):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = f"/ru/proposals/{published.tracking_code}/"
+    first = client.get(path)
+    # As another process would: the page is in the shared cache, not in this process's own.
+    caches["pages-local"].clear()
+    with CaptureQueriesContext(connection) as shared:
+        second = client.get(path)
+    with CaptureQueriesContext(connection) as local:
+        third = client.get(path)
+    assert first.content == second.content == third.content
+    if settings_backend_is_database():
+        assert any("parlreform_pages" in query["sql"] for query in shared.captured_queries)
+        # Only the data versions are read: the page comes from this process's memory.
+        assert len(local.captured_queries) == 1 and "parlreform_cache" in local.captured_queries[0]["sql"]
+
+
+def settings_backend_is_database():
+    from django.conf import settings
+
+    return settings.CACHES["pages"]["BACKEND"].endswith("DatabaseCache")
