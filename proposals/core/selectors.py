@@ -244,12 +244,16 @@ def capped_counts(querysets, cap=COUNT_CAP):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         counts = cursor.fetchone()
-    return [{"value": min(count, cap), "more": count > cap} for count in counts]
+    return [_capped(count, cap) for count in counts]
 
 
 def capped_count(queryset, cap=COUNT_CAP):
     """How many rows match, counting at most ``cap`` + 1 (so a broad filter never counts a huge table)."""
-    count = queryset.order_by().values("pk")[: cap + 1].count()
+    return _capped(queryset.order_by().values("pk")[: cap + 1].count(), cap)
+
+
+def _capped(count, cap):
+    """A count read up to ``cap`` + 1, as the pages show it: at most ``cap``, and whether there are more."""
     return {"value": min(count, cap), "more": count > cap}
 
 

@@ -296,16 +296,10 @@ class Proposal(models.Model):
     def is_public(self):
         return self.published_at is not None and self.state in PUBLISHABLE_STATES
 
-    @property
-    def article_change(self):
-        """What the proposal would do to the article a list is about: articles.citing() annotates the rows it
-        reads with it; "" on any other row. A property, so a template that asks finds an answer: a missing
-        attribute makes Django's template engine list every attribute of the instance first (dir()), for each row."""
-        return self.__dict__.get("article_change", "")
-
-    @article_change.setter
-    def article_change(self, value):
-        self.__dict__["article_change"] = value
+    # What the proposal would do to the article a list is about: articles.citing() annotates the rows it reads with
+    # it, which shadows this "" on them. A default every row has, because a missing attribute makes Django's template
+    # engine list every attribute of the instance (dir()) before giving up, once for each row that asks.
+    article_change = ""
 
     @property
     def article_change_label(self):
