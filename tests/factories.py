@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from proposals.core import services, tracking
-from proposals.core.models import Category, Proposal, Region, SubmitterKind
+from proposals.core.models import Category, Point, Proposal, Region, SubmitterKind
+from proposals.core.services.points import single_point_follow
 from proposals.core.workflow import DECIDED_STATES, NotAcceptedReason, State
 
 _counter = itertools.count(1)
@@ -69,6 +70,7 @@ def put_in_state(proposal, state, **extra):
     proposal.decision_released_at = extra.get("decision_released_at") if state in DECIDED_STATES else None
     proposal.published_at = extra.get("published_at")
     proposal.save()
+    single_point_follow(proposal, names=())
     return Proposal.objects.get(pk=proposal.pk)
 
 
@@ -110,7 +112,21 @@ def bulk_public(count, **fields):
                  **defaults)
         for i in range(count)
     ]
-    return Proposal.objects.bulk_create(rows, batch_size=500)
+    proposals = Proposal.objects.bulk_create(rows, batch_size=500)
+    Point.objects.bulk_create([first_point(proposal) for proposal in proposals], batch_size=500)
+    return proposals
+
+
+def first_point(proposal):
+    """Point 1 of ``proposal`` as services.points keeps it (set-up of rows written without the services)."""
+    decided = proposal.state in DECIDED_STATES
+    return Point(
+        proposal=proposal, number=1, category_id=proposal.category_id,
+        **{name: getattr(proposal, name) for name in ("summary_kk", "summary_ru", "summary_en", "response_kk",
+                                                       "response_ru", "response_en")},
+        outcome=proposal.state if decided else "",
+        outcome_reason=proposal.decision_reason if proposal.state == State.NOT_ACCEPTED else "",
+    )
 
 
 # The database caches' tables (settings.CACHES): Django counts one before each write to it.

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from proposals.core import articles, constitution, services
-from proposals.core.models import Article, ArticleChange, Proposal, ProposalArticle, ProposalEvent, Section
+from proposals.core.models import Article, ArticleChange, Point, Proposal, ProposalArticle, ProposalEvent, Section
 from proposals.core.workflow import Action, NotAcceptedReason, State
 from proposals.site.forms import SubmissionForm
 from tests.factories import bulk_public, make_proposal, make_user, public_proposal
@@ -256,8 +256,12 @@ def test_the_article_page_takes_the_registers_filters(client):
 
 def link_all(proposals, number):
     article = Article.objects.get(number=number)
+    points = dict(Point.objects.filter(proposal__in=proposals).values_list("proposal_id", "id"))
     ProposalArticle.objects.bulk_create(
-        [ProposalArticle(proposal=p, article=article, change=ArticleChange.AMEND) for p in proposals], batch_size=500)
+        [ProposalArticle(proposal=p, point_id=points[p.pk], article=article, change=ArticleChange.AMEND)
+         for p in proposals],
+        batch_size=500,
+    )
 
 
 @pytest.mark.parametrize("size", [10, 1000])

@@ -17,6 +17,7 @@ from proposals.core.models import (
     Channel,
     Language,
     Party,
+    Point,
     Proposal,
     ProposalArticle,
     ProposalEvent,
@@ -405,6 +406,20 @@ def test_public_pages_show_the_generated_proposals(client):
     assert public_links.exists()
     assert set(links.filter(listed_at__isnull=False).values_list("pk", flat=True)) == set(
         public_links.values_list("pk", flat=True))
+
+
+def test_every_proposal_has_the_point_one_the_services_give_it():
+    generate(count=300)
+    points = {point.proposal_id: point for point in Point.objects.all()}
+    assert len(points) == Proposal.objects.count() == 300
+    for proposal in Proposal.objects.all():
+        point = points[proposal.pk]
+        decided = proposal.state in DECIDED_STATES
+        assert (point.number, point.text, point.category_id) == (1, "", proposal.category_id)
+        assert (point.outcome, point.outcome_reason) == (proposal.state if decided else "", proposal.decision_reason)
+        assert (point.summary_ru, point.response_kk) == (proposal.summary_ru, proposal.response_kk)
+    links = ProposalArticle.objects.select_related("point")
+    assert links.exists() and all(link.point.proposal_id == link.proposal_id for link in links)
 
 
 # PostgreSQL: COPY, and indexes dropped and rebuilt

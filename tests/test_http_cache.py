@@ -27,7 +27,9 @@ PUBLIC_PAGES = [
 @pytest.fixture
 def published():
     proposal = public_proposal(State.ACCEPTED, title_ru="Увеличить число депутатов")
-    ProposalArticle.objects.create(proposal=proposal, article=Article.objects.get(number="50"))
+    ProposalArticle.objects.create(
+        proposal=proposal, point=proposal.points.get(), article=Article.objects.get(number="50")
+    )
     return proposal
 
 
@@ -79,7 +81,9 @@ def test_a_conditional_get_answers_304_until_a_publication_changes_the_validator
     assert again["ETag"] == etag and directives(again)["public"] == ""
 
     newcomer = proposal_in_state(State.IN_REVIEW)
-    ProposalArticle.objects.create(proposal=newcomer, article=Article.objects.get(number="50"))
+    ProposalArticle.objects.create(
+        proposal=newcomer, point=newcomer.points.get(), article=Article.objects.get(number="50")
+    )
     Proposal.objects.filter(pk=newcomer.pk).update(
         title_kk="Сайлау туралы жаңа ұсыныс", title_ru="Новое предложение о выборах",
         summary_kk="Қысқаша мазмұны", summary_ru="Краткое содержание",

@@ -156,9 +156,14 @@ def convert_free_text(proposal_model, article_model, link_model, chunk=2000, cha
             return report
         last = rows[-1][0]
         links, changed = [], []
+        # Once links belong to points (migration 0029), each goes to its proposal's point 1.
+        points = _first_points(link_model, [pk for pk, _code, _text in rows])
         for pk, code, text in rows:
             known, rest = split_free_text(text, found)
-            links.extend(link_model(proposal_id=pk, article_id=found[number], change=change) for number in known)
+            links.extend(
+                link_model(proposal_id=pk, article_id=found[number], change=change, **points.get(pk, {}))
+                for number in known
+            )
             if rest != text:
                 changed.append(proposal_model(pk=pk, articles=rest))
             if rest:
@@ -166,6 +171,15 @@ def convert_free_text(proposal_model, article_model, link_model, chunk=2000, cha
         with transaction.atomic():
             link_model.objects.bulk_create(links, ignore_conflicts=True)
             proposal_model.objects.bulk_update(changed, ["articles"])
+
+
+def _first_points(link_model, proposal_ids):
+    """{proposal id: {"point_id": its point 1}} when ``link_model`` has points, else {}."""
+    if not any(field.name == "point" for field in link_model._meta.fields):
+        return {}
+    point_model = link_model._meta.get_field("point").related_model
+    found = point_model.objects.filter(proposal_id__in=proposal_ids, number=1).values_list("proposal_id", "id")
+    return {proposal: {"point_id": point} for proposal, point in found}
 
 
 def links_to_free_text(proposal_model, link_model):

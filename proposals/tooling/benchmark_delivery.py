@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from proposals.core import tracking
-from proposals.core.models import Notification, NotificationStatus, Proposal, SubmitterKind
+from proposals.core.models import Notification, NotificationStatus, Point, Proposal, SubmitterKind
 from proposals.core.notifications import delivery
 from proposals.core.workflow import State
 
@@ -28,7 +28,8 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def decided_proposals(count):
-    """``count`` recorded, unreleased decisions with a submitter's address (one INSERT per 1,000)."""
+    """``count`` recorded, unreleased decisions with a submitter's address, each with its point 1 (one INSERT per
+    1,000 rows)."""
     now = timezone.now()
     rows = [
         Proposal(
@@ -38,7 +39,13 @@ def decided_proposals(count):
         )
         for i in range(count)
     ]
-    return [proposal.pk for proposal in Proposal.objects.bulk_create(rows, batch_size=1000)]
+    ids = [proposal.pk for proposal in Proposal.objects.bulk_create(rows, batch_size=1000)]
+    Point.objects.bulk_create(
+        [Point(proposal_id=pk, number=1, outcome=State.ACCEPTED, response_ru="Принято.", response_kk="Қабылданды.")
+         for pk in ids],
+        batch_size=1000,
+    )
+    return ids
 
 
 def lead_client():

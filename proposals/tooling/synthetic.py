@@ -20,6 +20,7 @@ from proposals.core.models import (
     Channel,
     Holiday,
     Party,
+    Point,
     Proposal,
     ProposalArticle,
     ProposalEvent,
@@ -72,7 +73,16 @@ PROPOSAL_COLUMNS = (
 )
 EVENT_COLUMNS = ("proposal_id", "action", "from_state", "to_state", "actor_id", "note", "reason", "is_public",
                  "created_at")
-LINK_COLUMNS = ("proposal_id", "article_id", "change")
+LINK_COLUMNS = ("proposal_id", "point_id", "article_id", "change")
+POINT_COLUMNS = (
+    "id", "proposal_id", "number", "text", "category_id", "summary_kk", "summary_ru", "summary_en", "outcome",
+    "outcome_reason", "response_kk", "response_ru", "response_en", "created_at", "updated_at",
+)
+# Where a proposal row holds what its point 1 copies (services.points.FOLLOWS and the decision).
+_AT = {name: PROPOSAL_COLUMNS.index(name) for name in (
+    "id", "category_id", "state", "decision_reason", "summary_kk", "summary_ru", "summary_en", "response_kk",
+    "response_ru", "response_en", "created_at", "updated_at",
+)}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -587,10 +597,30 @@ def load_staff():
 
 
 def check_columns():
-    """The rows must fill every column: a field added to the model has to be added here too."""
-    fields = {f.attname for f in Proposal._meta.concrete_fields}
-    if fields != set(PROPOSAL_COLUMNS):
-        raise LookupError(f"PROPOSAL_COLUMNS differs from the model: {sorted(fields ^ set(PROPOSAL_COLUMNS))}")
+    """The rows must fill every column: a field added to a model has to be added here too."""
+    for model, columns in ((Proposal, PROPOSAL_COLUMNS), (Point, POINT_COLUMNS)):
+        fields = {f.attname for f in model._meta.concrete_fields}
+        if fields != set(columns):
+            raise LookupError(f"{model.__name__} columns differ from the model: {sorted(fields ^ set(columns))}")
+
+
+def first_points(proposals, links, point_ids):
+    """Point 1 of each proposal row (ids from ``point_ids``, in order), as services.points makes it, and the link
+    rows with their point: (point rows, link rows)."""
+    at = _AT
+    points, point_of = [], {}
+    for row, point_id in zip(proposals, point_ids, strict=True):
+        state = row[at["state"]]
+        decided = state in DECIDED_STATES
+        point_of[row[at["id"]]] = point_id
+        points.append((
+            point_id, row[at["id"]], 1, "", row[at["category_id"]],
+            row[at["summary_kk"]], row[at["summary_ru"]], row[at["summary_en"]],
+            state if decided else "", row[at["decision_reason"]] if state == State.NOT_ACCEPTED else "",
+            row[at["response_kk"]], row[at["response_ru"]], row[at["response_en"]],
+            row[at["created_at"]], row[at["updated_at"]],
+        ))
+    return points, [(proposal, point_of[proposal], article, change) for proposal, article, change in links]
 
 
 def uses_copy():
@@ -629,7 +659,7 @@ def generate(count, seed, *, rng, batch_size=None, progress=None):
             if copy and count:
                 started = time.perf_counter()
                 quote = connection.ops.quote_name
-                tables = (Proposal, ProposalEvent, ProposalArticle)
+                tables = (Proposal, ProposalEvent, Point, ProposalArticle)
                 cursor.execute(f"ANALYZE {', '.join(quote(model._meta.db_table) for model in tables)}")
                 result.seconds["analyse"] += time.perf_counter() - started
         finally:
@@ -650,16 +680,17 @@ def load(generator, cursor, count, batch_size, result, progress):
             started = time.perf_counter()
             ids = reserve_ids(cursor, size)
             proposals, events, links = generator.batch(ids)
+            points, links = first_points(proposals, links, reserve_ids(cursor, size, Point))
             result.seconds["rows"] += time.perf_counter() - started
             started = time.perf_counter()
             if cursor is not None:
-                copy_rows(cursor, proposals, events, links)
+                copy_rows(cursor, proposals, events, links, points)
                 # Check the deferred foreign keys inside the batch, not at some outer commit: a failure must undo
                 # this batch only, and pending checks would forbid the index rebuild.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             else:
-                create_rows(proposals, events, links)
+                create_rows(proposals, events, links, points)
         result.seconds["load"] += time.perf_counter() - started
         done += size
         result.proposals += len(proposals)
@@ -668,22 +699,23 @@ def load(generator, cursor, count, batch_size, result, progress):
             progress(done, count)
 
 
-def reserve_ids(cursor, size):
-    """Primary keys for the next batch, in ascending order, before any row exists (duplicates link to them)."""
-    table = Proposal._meta.db_table
+def reserve_ids(cursor, size, model=Proposal):
+    """Primary keys of ``model`` for the next batch, in ascending order, before any row exists (duplicates and links
+    refer to them)."""
+    table = model._meta.db_table
     if cursor is not None:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, size])
         return sorted(row[0] for row in cursor.fetchall())
     # Inside the batch's transaction, which on SQLite holds the write lock from its start.
-    start = (Proposal.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+    start = (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
     return range(start, start + size)
 
 
-def copy_rows(cursor, proposals, events, links=()):
+def copy_rows(cursor, proposals, events, links=(), points=()):
     quote = connection.ops.quote_name
     tables = (
         (Proposal, PROPOSAL_COLUMNS, proposals), (ProposalEvent, EVENT_COLUMNS, events),
-        (ProposalArticle, LINK_COLUMNS, links),
+        (Point, POINT_COLUMNS, points), (ProposalArticle, LINK_COLUMNS, links),
     )
     for model, columns, rows in tables:
         names = ", ".join(quote(model._meta.get_field(column).column) for column in columns)
@@ -696,9 +728,10 @@ def copy_rows(cursor, proposals, events, links=()):
                 write(row)
 
 
-def create_rows(proposals, events, links=()):
+def create_rows(proposals, events, links=(), points=()):
     Proposal.objects.bulk_create([Proposal(**dict(zip(PROPOSAL_COLUMNS, row, strict=True))) for row in proposals])
     ProposalEvent.objects.bulk_create([ProposalEvent(**dict(zip(EVENT_COLUMNS, row, strict=True))) for row in events])
+    Point.objects.bulk_create([Point(**dict(zip(POINT_COLUMNS, row, strict=True))) for row in points])
     ProposalArticle.objects.bulk_create(
         [ProposalArticle(**dict(zip(LINK_COLUMNS, row, strict=True))) for row in links], batch_size=5000
     )
@@ -717,11 +750,11 @@ ORDER BY ix.tablename, ix.indexname
 
 
 def droppable_indexes(cursor):
-    """(name, definition) of the proposal and event tables' plain indexes: not unique, not behind a constraint.
+    """(name, definition) of the generated tables' plain indexes: not unique, not behind a constraint.
 
     Unique indexes stay, so a clashing tracking code or channel reference is refused while loading.
     """
-    cursor.execute(INDEXES_SQL, [[Proposal._meta.db_table, ProposalEvent._meta.db_table,
+    cursor.execute(INDEXES_SQL, [[Proposal._meta.db_table, ProposalEvent._meta.db_table, Point._meta.db_table,
                                   ProposalArticle._meta.db_table]])
     return cursor.fetchall()
 

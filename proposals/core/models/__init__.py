@@ -10,6 +10,7 @@ from proposals.core.models.notifications import (
     NotificationStatus,
 )
 from proposals.core.models.opinions import Consistency, ExpertOpinion, Recommendation
+from proposals.core.models.points import Point, PointOutcome
 from proposals.core.models.proposal import (
     NOT_IN_PUBLIC_ROWS,
     PUBLIC,
@@ -35,7 +36,8 @@ from proposals.core.models.reference import (
 __all__ = [
     "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Article",
     "ArticleChange", "Attachment", "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language",
-    "Notification", "NotificationKind", "NotificationQuerySet", "NotificationStatus", "Party", "Proposal",
+    "Notification", "NotificationKind", "NotificationQuerySet", "NotificationStatus", "Party", "Point", "PointOutcome",
+    "Proposal",
     "ProposalArticle", "ProposalEvent", "ProposalEventQuerySet", "ProposalLock", "ProposalNote", "ProposalQuerySet",
     "RateCounter", "Recommendation", "Region", "Section", "SubmitterKind", "TrilingualName", "attachment_path",
     "in_language",

@@ -108,14 +108,16 @@ class ArticleChange(models.TextChoices):
 
 
 class ProposalArticle(models.Model):
-    """A proposal's link to one article, with what it would do to it. No links: no specific article.
+    """A point's link to one article, with what it would do to it. No links: no specific article.
 
-    The points issue moves these links to points: a nullable ``point`` key is added, a data migration sets it to
-    each proposal's first point, and the proposal becomes derivable (``point__proposal``); readers that go through
-    ``proposals.core.services.articles`` and the selectors keep their signatures.
+    The link keeps its point's proposal too (the same for every link of a point): the register's article filter,
+    an article's page and the listing triggers read links by proposal without a join through the points.
     """
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="article_links")
+    point = models.ForeignKey(
+        "proposals.Point", verbose_name=_("point"), on_delete=models.CASCADE, related_name="article_links"
+    )
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.PROTECT, related_name="proposal_links"
     )

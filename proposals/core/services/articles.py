@@ -23,10 +23,12 @@ def links_from_text(text, changes=None):
     return [(found[number], changes.get(number, ArticleChange.CONCERNS)) for number in known], rest
 
 
-def create_links(proposal, links):
-    """The first links of a proposal being registered (the submission's event records it): no check, no event."""
+def create_links(point, links):
+    """The first links of a proposal's point being registered (the submission's event records it): no check, no
+    event."""
     ProposalArticle.objects.bulk_create(
-        [ProposalArticle(proposal=proposal, article=article, change=change) for article, change in links],
+        [ProposalArticle(proposal_id=point.proposal_id, point=point, article=article, change=change)
+         for article, change in links],
         ignore_conflicts=True,
     )
 
@@ -59,6 +61,7 @@ def proposal_articles_set(*, proposal, actor, links, at=None):
         )
         for permission in sorted(needed):
             check_actor(actor, permission)
+        point = _only_point(locked)
         current = {
             link.article_id: link for link in ProposalArticle.objects.filter(proposal=locked).select_related("article")
         }
@@ -70,7 +73,7 @@ def proposal_articles_set(*, proposal, actor, links, at=None):
         for pk, (article, change) in wanted.items():
             link = current.get(pk)
             if link is None:
-                ProposalArticle.objects.create(proposal=locked, article=article, change=change)
+                ProposalArticle.objects.create(proposal=locked, point=point, article=article, change=change)
             elif link.change != change:
                 link.change = change
                 link.save(update_fields=["change"])
@@ -79,6 +82,14 @@ def proposal_articles_set(*, proposal, actor, links, at=None):
         record_event(locked, Action.EDIT, actor, locked.state, locked.state,
                      note=f"article links: {before or '—'} → {after or '—'}", at=at)
     return _numbers(wanted.values())
+
+
+def _only_point(proposal):
+    """The point the proposal's links belong to: its only one (a split proposal's links are set per point)."""
+    points = list(proposal.points.all()[:2])
+    if len(points) != 1:
+        raise WorkflowError(_("This proposal has several points: set the articles of each point."), "several_points")
+    return points[0]
 
 
 def _described(links):

@@ -9,6 +9,7 @@ from proposals.core import workflow
 from proposals.core.models import Proposal, ProposalNote
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
 from proposals.core.services.locks import ensure_not_locked
+from proposals.core.services.points import single_point_follow
 from proposals.core.services.retention import removed_by_retention
 from proposals.core.workflow import Action
 
@@ -48,6 +49,7 @@ def proposal_edit(*, proposal, actor, changes, at=None):
                 "summary_required",
             )
         locked.save(update_fields=[*(name for name, _old, _new in changed), "updated_at"])
+        single_point_follow(locked, [name for name, _old, _new in changed])
         note = "\n".join(
             _edit_line(locked, name, old, new, workflow.EDITABLE_FIELDS) for name, old, new in _in_table_order(changed)
         )

@@ -10,6 +10,7 @@ from proposals.core.infra import ratelimit
 from proposals.core.models import Attachment, Channel, Language, Proposal
 from proposals.core.services.articles import create_links, links_from_text
 from proposals.core.services.base import WorkflowError, record_event
+from proposals.core.services.points import first_point_create
 from proposals.core.workflow import Action, State
 
 TRACKING_CODE_ATTEMPTS = 8
@@ -101,7 +102,7 @@ def proposal_submit(
                     "duplicate_external_ref",
                 )
             _save_with_new_tracking_code(proposal)
-            create_links(proposal, links)
+            create_links(first_point_create(proposal), links)
             for checked in attachments:
                 attachment = Attachment(
                     proposal=proposal,

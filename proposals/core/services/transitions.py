@@ -7,6 +7,7 @@ from proposals.core import deadlines, workflow
 from proposals.core.models import Proposal
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
 from proposals.core.services.locks import ensure_not_locked
+from proposals.core.services.points import decision_of_points, single_point_follow
 from proposals.core.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
 
 MAX_EXTENSION_WORKING_DAYS = 30
@@ -39,6 +40,8 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
         check_actor(actor, transition.permission, submitter_may=transition.submitter_may)
         if workflow.note_required(transition, actor) and not note:
             raise WorkflowError(_("This action needs a note."), "note_required")
+        if transition.target in DECIDED_STATES:
+            reason = _as_the_points_decide(locked, transition, reason)
         if transition.needs_reason and reason not in NotAcceptedReason.values:
             raise WorkflowError(_("Choose the reason the proposal was not accepted."), "reason_required")
         original = _original_for_duplicate(locked, duplicate_of) if transition.needs_duplicate else None
@@ -64,6 +67,7 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
                 "published_at", "submission_token", "assignee", "updated_at",
             ]
         )
+        single_point_follow(locked, names=())
         # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an
         # action the table judges by the public state (withdrawal) reads the same with or without it.
         unannounced = from_state in DECIDED_STATES and released_before is None and not transition.as_seen_publicly
@@ -76,6 +80,20 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
             record_event(locked, Action.ASSIGN, actor, locked.state, locked.state, note=actor.get_username(), at=at)
     proposal.refresh_from_db()
     return proposal
+
+
+def _as_the_points_decide(locked, transition, reason):
+    """The reason of the decision ``transition`` on ``locked``: as given for a one-point proposal; for several
+    points, the one their outcomes give, if they decide this decision at all (else WorkflowError)."""
+    decided = decision_of_points(locked)
+    if decided is None:
+        return reason
+    state, points_reason = decided
+    if state != transition.target:
+        raise WorkflowError(
+            _("The points' outcomes decide “%(state)s”.") % {"state": State(state).label}, "not_the_points_decision"
+        )
+    return points_reason
 
 
 def proposal_publish(*, proposal, actor, at=None):

@@ -1,0 +1,77 @@
+"""The numbered points of a proposal: what the Working Group answers one by one."""
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from proposals.core.models.proposal import Proposal
+from proposals.core.models.reference import Category, in_language
+from proposals.core.workflow import NotAcceptedReason, State
+
+
+class PointOutcome(models.TextChoices):
+    """The Working Group's answer to one point; the values are the proposal's decided states."""
+
+    ACCEPTED = State.ACCEPTED.value, pgettext_lazy("point outcome", "Accepted")
+    PARTIALLY_ACCEPTED = State.PARTIALLY_ACCEPTED.value, pgettext_lazy("point outcome", "Accepted in part")
+    NOT_ACCEPTED = State.NOT_ACCEPTED.value, pgettext_lazy("point outcome", "Not accepted")
+
+
+class Point(models.Model):
+    """A numbered item of a proposal. Every proposal has point 1; a party's package is split into many.
+
+    While a proposal has one point, that point follows the proposal (its topic, public summary, outcome, reason and
+    response are written by the proposal's services: ``proposals.core.services.points``). Its ``text`` is empty
+    while it is the whole submission, so the submitted text is stored once and retention empties it in one place.
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="points")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("The excerpt of the submission; empty: the whole submission")
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("topic"), on_delete=models.PROTECT, null=True, blank=True, related_name="points"
+    )
+    summary_kk = models.TextField(_("public summary (Kazakh)"), blank=True)
+    summary_ru = models.TextField(_("public summary (Russian)"), blank=True)
+    summary_en = models.TextField(_("public summary (English)"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=PointOutcome.choices, blank=True)
+    outcome_reason = models.CharField(
+        _("reason not accepted"), max_length=30, choices=NotAcceptedReason.choices, blank=True
+    )
+    response_kk = models.TextField(_("Working Group response (Kazakh)"), blank=True)
+    response_ru = models.TextField(_("Working Group response (Russian)"), blank=True)
+    response_en = models.TextField(_("Working Group response (English)"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("point")
+        verbose_name_plural = _("points")
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="point_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="point_number_positive"),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(outcome__in=PointOutcome.values), name="point_outcome_known"
+            ),
+            # "Not accepted" carries its coded reason, and nothing else does (as a proposal's decision).
+            models.CheckConstraint(
+                condition=Q(outcome=PointOutcome.NOT_ACCEPTED, outcome_reason__in=NotAcceptedReason.values)
+                | (~Q(outcome=PointOutcome.NOT_ACCEPTED) & Q(outcome_reason="")),
+                name="point_reason_iff_not_accepted",
+            ),
+        ]
+
+    def __str__(self):
+        # Translators: a numbered point of a proposal, e.g. "Point 17".
+        return _("Point %(number)s") % {"number": self.number}
+
+    @property
+    def summary(self):
+        return in_language(self, "summary")
+
+    @property
+    def response(self):
+        return in_language(self, "response")
