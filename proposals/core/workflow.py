@@ -51,6 +51,10 @@ class Action(models.TextChoices):
     NOTIFICATIONS_OFF = "notifications_off", _("Email updates turned off")
     NOTIFICATIONS_ON = "notifications_on", _("Email updates turned on")
     RESEND_NOTIFICATION = "resend_notification", _("Send the message again")
+    SPLIT_POINTS = "split_points", _("Split into points")
+    JOIN_POINTS = "join_points", _("Join points")
+    EDIT_POINTS = "edit_points", _("Edit the points")
+    DECIDE_POINTS = "decide_points", _("Record the points' outcomes")
 
 
 class NotAcceptedReason(models.TextChoices):

@@ -23,6 +23,15 @@ from proposals.core.services.locks import (
 )
 from proposals.core.services.notifications import notification_resend, proposal_notifications_set
 from proposals.core.services.opinions import latest_opinion, opinion_write
+from proposals.core.services.point_edits import (
+    MAX_POINTS,
+    point_add,
+    point_drop,
+    point_edit,
+    point_split,
+    points_decide,
+    points_join,
+)
 from proposals.core.services.releases import proposals_release_decisions
 from proposals.core.services.retention import (
     RETENTION_CLEARS,
@@ -50,10 +59,12 @@ from proposals.core.services.transitions import (
 )
 
 __all__ = [
-    "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "RETENTION_CLEARS", "TRACKING_CODE_ATTEMPTS",
+    "FORM_START_CLAIM_SECONDS", "MAX_EXTENSION_WORKING_DAYS", "MAX_POINTS", "RETENTION_CLEARS",
+    "TRACKING_CODE_ATTEMPTS",
     "DuplicateSubmission", "WorkflowError", "active_lock", "available_actions", "correctable_fields",
     "editable_fields", "latest_opinion", "links_from_text", "lock_duration", "locked_message", "missing_public_texts",
-    "notification_resend", "opinion_write", "proposal_act", "proposal_anonymise", "proposal_articles_set",
+    "notification_resend", "opinion_write", "point_add", "point_drop", "point_edit", "point_split",
+    "points_decide", "points_join", "proposal_act", "proposal_anonymise", "proposal_articles_set",
     "proposal_assign", "proposal_correct", "proposal_decide", "proposal_edit", "proposal_extend_deadline",
     "proposal_lock_release", "proposal_lock_take", "proposal_lock_take_over", "proposal_note_add",
     "proposal_notifications_set", "proposal_publish", "proposal_release_decision", "proposal_submit",
