@@ -245,8 +245,8 @@ def test_the_desk_costs_the_same_queries_with_no_file_or_three(settings, tmp_pat
         counts.append(len(captured))
     print("desk page queries:", counts)
     # Session and user, the proposal with its relations (once), permissions, opinion, lock, files, events,
-    # links (inline and panel), notes and messages: 15 with SQLite and PostgreSQL.
-    assert counts[0] == counts[1] and counts[0] <= 15, counts
+    # links (inline and panel), points, notes and messages: 16 with SQLite and PostgreSQL.
+    assert counts[0] == counts[1] and counts[0] <= 16, counts
 
 
 def test_the_history_lists_every_event_with_its_note_and_actor():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from proposals.console import locks, neighbours
 from proposals.console.correction import PROPOSAL_FIELDS, CorrectionForm, field_label, submitter_fields
+from proposals.console.points import desk_points, may_change_points
 from proposals.core import services
 from proposals.core.models import Proposal, ProposalEvent
 from proposals.core.workflow import TRANSITIONS, Action
@@ -78,6 +79,8 @@ class ReviewDesk:
             ],
             "acts_through_form": self.has_change_permission(request, proposal),
             "expert_opinion": services.latest_opinion(proposal),
+            "points": desk_points(request, proposal),
+            "points_editable": may_change_points(proposal, request.user),
             # Loaded by the page after it renders (the slowest read of the page), or opened by a plain link.
             "likely_duplicates_url": reverse("admin:proposals_proposal_duplicates", args=[proposal.pk]),
             **locks.page_context(self, request, proposal),

@@ -24,6 +24,7 @@ from proposals.console.filters import AssigneeFilter, QueueFilter
 from proposals.console.forms import ImportForm, IntakeForm
 from proposals.console.neighbours import KeysetChangeList
 from proposals.console.paginator import EstimatedCountPaginator
+from proposals.console.points import PointsDesk, desk_points
 from proposals.core import search, services, tracking, workflow
 from proposals.core.models import Attachment, Proposal, ProposalNote, SubmitterKind
 from proposals.core.workflow import State
@@ -71,7 +72,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
+class ProposalAdmin(ReviewDesk, PointsDesk, admin.ModelAdmin):
     # What a triage decision needs, at 1280 px without sideways scrolling: the region and the received date are in
     # the filters and the date drill-down; the newest come first.
     list_display = ["tracking_code", "title_short", "submitter", "category", "state_badge", "assignee", "deadline"]
@@ -217,7 +218,8 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
             return []
         # Links this user may not change now are on the articles panel beside the form: an inline of read-only rows
         # would show them twice (and cost the page a formset).
-        if "articles" not in services.editable_fields(obj, request.user):
+        # A split proposal's articles are set on each point's page.
+        if "articles" not in services.editable_fields(obj, request.user) or len(desk_points(request, obj)) > 1:
             return [inline for inline in self.inlines if inline is not ArticleLinkInline]
         return super().get_inlines(request, obj)
 
@@ -264,7 +266,7 @@ class ProposalAdmin(ReviewDesk, admin.ModelAdmin):
             path("assign-me/", self.admin_site.admin_view(self.assign_me_view), name="proposals_proposal_assign_me"),
             path("import/", self.admin_site.admin_view(self.import_view), name="proposals_proposal_import"),
         ]
-        return own + self.desk_urls() + super().get_urls()
+        return own + self.desk_urls() + self.points_urls() + super().get_urls()
 
     def act_view(self, request, object_id, action):
         """One action on one proposal (proposals.console.acting): its question, note or decision, then the service."""

@@ -33,15 +33,17 @@ def create_links(point, links):
     )
 
 
-def proposal_articles_set(*, proposal, actor, links, at=None):
-    """Make ``links`` ([(Article, change)]) the articles ``proposal`` concerns; an empty list: no specific article.
+def proposal_articles_set(*, proposal, actor, links, point=None, at=None):
+    """Make ``links`` ([(Article, change)]) the articles ``point`` of ``proposal`` concerns (default: its only
+    point); an empty list: no specific article.
 
     Locks the row, checks that ``actor`` may change the proposal's articles now (the rule of the "articles" field in
     workflow.EDITABLE_FIELDS: analysts before publication, the publish permission after), replaces the links and
     writes ONE ``edit`` event (staff-only) listing the links before and after; the public reads the links of a
     published proposal at once. Nothing changed: no event. Raises WorkflowError for a missing permission
-    ("permission"), an unknown change or a repeated article ("invalid"), or too many articles ("too_many").
-    Returns the new links as [(article number, change)].
+    ("permission"), an unknown change or a repeated article ("invalid"), too many articles ("too_many"), no point
+    named for a proposal of several points ("several_points"), or an article another point of the proposal already
+    names ("linked_elsewhere": a proposal names an article once). Returns the new links as [(article number, change)].
     """
     wanted = {}
     for article, change in links:
@@ -61,15 +63,22 @@ def proposal_articles_set(*, proposal, actor, links, at=None):
         )
         for permission in sorted(needed):
             check_actor(actor, permission)
-        point = _only_point(locked)
+        point = _only_point(locked) if point is None else locked.points.get(pk=point.pk)
         current = {
-            link.article_id: link for link in ProposalArticle.objects.filter(proposal=locked).select_related("article")
+            link.article_id: link for link in ProposalArticle.objects.filter(point=point).select_related("article")
         }
+        elsewhere = ProposalArticle.objects.filter(proposal=locked, article_id__in=list(wanted)).exclude(point=point)
+        taken = elsewhere.select_related("point", "article").first()
+        if taken is not None:
+            raise WorkflowError(
+                _("Article %(number)s is already linked to point %(point)s.")
+                % {"number": taken.article.number, "point": taken.point.number}, "linked_elsewhere",
+            )
         before = _described((link.article, link.change) for link in current.values())
         after = _described(wanted.values())
         if before == after:
             return _numbers(wanted.values())
-        ProposalArticle.objects.filter(proposal=locked).exclude(article_id__in=list(wanted)).delete()
+        ProposalArticle.objects.filter(point=point).exclude(article_id__in=list(wanted)).delete()
         for pk, (article, change) in wanted.items():
             link = current.get(pk)
             if link is None:
@@ -79,8 +88,9 @@ def proposal_articles_set(*, proposal, actor, links, at=None):
                 link.save(update_fields=["change"])
         # Saving the proposal renews updated_at and, for a published one, the public figures' version.
         locked.save(update_fields=["updated_at"])
+        named = f"point {point.number} " if locked.points.count() > 1 else ""
         record_event(locked, Action.EDIT, actor, locked.state, locked.state,
-                     note=f"article links: {before or '—'} → {after or '—'}", at=at)
+                     note=f"{named}article links: {before or '—'} → {after or '—'}", at=at)
     return _numbers(wanted.values())
 
 

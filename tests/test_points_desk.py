@@ -1,0 +1,154 @@
+"""The desk's points pages: split by hand, join, add, edit with articles, remove, and answer each point."""
+import pytest
+from django.test import Client
+
+from proposals.core import services
+from proposals.core.models import Article, Category, ProposalArticle, ProposalEvent
+from proposals.core.workflow import Action, NotAcceptedReason, State
+from tests.factories import make_proposal, make_user, put_in_state
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/proposals/proposal/"
+PACKAGE = ("Партия ұсынады:\n\nБірпалаталы Парламент құру.\n\nМәслихаттардың өкілеттігін кеңейту.\n\n"
+           "Цифрлық Парламент енгізу.")
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def points_url(proposal, suffix=""):
+    return f"{LIST}{proposal.pk}/points/{suffix}"
+
+
+def texts(proposal):
+    return list(proposal.points.order_by("number").values_list("text", flat=True))
+
+
+def split(proposal, analyst, items):
+    services.point_split(point=proposal.points.get(), actor=analyst, texts=items)
+    return proposal
+
+
+def test_the_desk_shows_one_point_and_offers_the_split(analyst):
+    proposal = make_proposal()
+    page = client_for(analyst).get(f"{LIST}{proposal.pk}/change/").content.decode()
+    assert 'id="points-panel-heading"' in page and points_url(proposal) in page
+
+
+def test_an_analyst_splits_the_submission_by_paragraphs(analyst):
+    proposal = make_proposal(text=PACKAGE)
+    answer = client_for(analyst).post(points_url(proposal), {"split-items": PACKAGE.replace("\n", "\r\n"),
+                                                             "_split": "1"})
+    assert answer.status_code == 302 and answer["Location"].endswith(points_url(proposal))
+    assert texts(proposal) == PACKAGE.split("\n\n")
+    page = client_for(analyst).get(f"{LIST}{proposal.pk}/change/").content.decode()
+    assert "Мәслихаттардың өкілеттігін кеңейту." in page
+
+
+def test_a_refused_split_keeps_the_typed_text_and_says_why(analyst):
+    proposal = make_proposal()
+    page = client_for(analyst).post(points_url(proposal), {"split-items": "Жалғыз тармақ", "_split": "1"})
+    assert page.status_code == 200 and page.context["refusal"]
+    assert "Жалғыз тармақ" in page.content.decode() and proposal.points.count() == 1
+
+
+def test_checked_points_are_joined(analyst):
+    proposal = split(make_proposal(), analyst, ["бір", "екі", "үш"])
+    answer = client_for(analyst).post(points_url(proposal), {"join": ["2", "3"], "_join": "1"})
+    assert answer.status_code == 302 and texts(proposal) == ["бір", "екі\n\nүш"]
+
+
+def test_a_point_is_added_at_the_end(analyst):
+    proposal = split(make_proposal(), analyst, ["бір", "екі"])
+    client_for(analyst).post(points_url(proposal), {"add-text": "үш", "_add": "1"})
+    assert texts(proposal) == ["бір", "екі", "үш"]
+
+
+def test_a_point_is_saved_with_its_summaries_topic_and_articles_in_one_go(analyst):
+    proposal = split(make_proposal(articles=""), analyst, ["бір", "екі"])
+    topic = Category.objects.order_by("pk").last()
+    article = Article.objects.get(number="50")
+    data = {
+        "point-text": "екі (түзетілген)", "point-category": topic.pk, "point-summary_kk": "Қысқаша",
+        "point-summary_ru": "Кратко", "point-summary_en": "",
+        "links-TOTAL_FORMS": "3", "links-INITIAL_FORMS": "0", "links-MIN_NUM_FORMS": "0", "links-MAX_NUM_FORMS": "30",
+        "links-0-article": article.pk, "links-0-change": "amend", "links-1-article": "", "links-1-change": "",
+        "links-2-article": "", "links-2-change": "", "_save": "1",
+    }
+    answer = client_for(analyst).post(points_url(proposal, "2/"), data)
+    assert answer.status_code == 302
+    point = proposal.points.get(number=2)
+    assert (point.text, point.category, point.summary_ru) == ("екі (түзетілген)", topic, "Кратко")
+    links = ProposalArticle.objects.values_list("point", "article__number", "change")
+    assert list(links) == [(point.pk, "50", "amend")]
+    actions = list(ProposalEvent.objects.filter(proposal=proposal).values_list("action", flat=True))
+    assert actions.count(Action.EDIT_POINTS) == 1 and actions.count(Action.EDIT) == 1
+
+
+def test_an_article_named_by_another_point_is_refused_and_nothing_is_saved(analyst):
+    proposal = split(make_proposal(articles="50"), analyst, ["бір", "екі"])
+    article = Article.objects.get(number="50")
+    data = {
+        "point-text": "екі (түзетілген)", "point-category": "", "point-summary_kk": "", "point-summary_ru": "",
+        "point-summary_en": "", "links-TOTAL_FORMS": "1", "links-INITIAL_FORMS": "0", "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "30", "links-0-article": article.pk, "links-0-change": "repeal", "_save": "1",
+    }
+    page = client_for(analyst).post(points_url(proposal, "2/"), data)
+    assert page.status_code == 200 and "1" in str(page.context["refusal"])
+    assert texts(proposal) == ["бір", "екі"]
+    assert list(ProposalArticle.objects.values_list("point__number", "change")) == [(1, "concerns")]
+
+
+def test_a_point_is_removed_with_a_note(analyst):
+    proposal = split(make_proposal(), analyst, ["бір", "екі", "үш"])
+    client_for(analyst).post(points_url(proposal, "2/"), {"drop-note": "Қайталау", "_drop": "1"})
+    assert texts(proposal) == ["бір", "үш"]
+
+
+def test_the_lead_answers_the_points_and_the_page_names_the_decision_they_give(analyst, lead):
+    proposal = put_in_state(split(make_proposal(), analyst, ["бір", "екі"]), State.WITH_WORKING_GROUP)
+    data = {"answers-TOTAL_FORMS": "2", "answers-INITIAL_FORMS": "2", "answers-MIN_NUM_FORMS": "0",
+            "answers-MAX_NUM_FORMS": "1000"}
+    for index, (outcome, reason) in enumerate([(State.ACCEPTED, ""), (State.NOT_ACCEPTED, "not_feasible")]):
+        data.update({f"answers-{index}-outcome": outcome, f"answers-{index}-reason": reason,
+                     f"answers-{index}-response_kk": "Жауап", f"answers-{index}-response_ru": "Ответ",
+                     f"answers-{index}-response_en": ""})
+    answer = client_for(lead).post(points_url(proposal, "answers/"), data)
+    assert answer.status_code == 302
+    assert list(proposal.points.values_list("outcome", "outcome_reason")) == [
+        (State.ACCEPTED, ""), (State.NOT_ACCEPTED, NotAcceptedReason.NOT_FEASIBLE)
+    ]
+    page = client_for(lead).get(points_url(proposal))
+    assert page.context["decision"] == State.PARTIALLY_ACCEPTED
+
+
+def test_a_refused_answer_keeps_what_was_typed(analyst, lead):
+    proposal = put_in_state(split(make_proposal(), analyst, ["бір", "екі"]), State.WITH_WORKING_GROUP)
+    data = {"answers-TOTAL_FORMS": "2", "answers-INITIAL_FORMS": "2", "answers-MIN_NUM_FORMS": "0",
+            "answers-MAX_NUM_FORMS": "1000", "answers-0-outcome": State.ACCEPTED, "answers-0-response_kk": "Жауап",
+            "answers-0-response_ru": "", "answers-1-outcome": ""}
+    page = client_for(lead).post(points_url(proposal, "answers/"), data)
+    assert page.status_code == 200 and page.context["refusal"]
+    assert "Жауап" in page.content.decode()
+    assert set(proposal.points.values_list("outcome", flat=True)) == {""}
+
+
+def test_only_those_who_may_see_the_points_page_and_only_deciders_answer(analyst, wg_member):
+    proposal = put_in_state(split(make_proposal(), analyst, ["бір", "екі"]), State.WITH_WORKING_GROUP)
+    assert client_for(wg_member).get(points_url(proposal)).status_code == 200
+    assert client_for(wg_member).post(points_url(proposal), {"add-text": "x", "_add": "1"}).status_code == 404
+    assert client_for(analyst).get(points_url(proposal, "answers/")).status_code == 404
+    assert Client().get(points_url(proposal)).status_code == 302
+    assert proposal.points.count() == 2
+
+
+def test_the_points_page_reads_a_constant_number_of_queries(analyst, django_assert_max_num_queries):
+    proposal = split(make_proposal(articles="49, 50"), analyst, [f"тармақ {n}" for n in range(1, 101)])
+    client = client_for(make_user("lead"))
+    client.get(points_url(proposal))
+    with django_assert_max_num_queries(12):
+        assert client.get(points_url(proposal)).status_code == 200
