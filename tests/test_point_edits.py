@@ -202,3 +202,21 @@ def test_points_are_answered_only_with_the_working_group_and_by_those_who_decide
     with pytest.raises(WorkflowError) as refused:
         services.points_decide(proposal=proposal, actor=analyst, outcomes={1: {"outcome": "", "response": {}}})
     assert refused.value.code == "permission"
+
+
+def test_publishing_a_split_proposal_needs_each_points_summaries(analyst, lead):
+    proposal = package(analyst)
+    proposal = put_in_state(proposal, State.IN_REVIEW)
+    for code in ("kk", "ru"):
+        setattr(proposal, f"title_{code}", "Атауы")
+        setattr(proposal, f"summary_{code}", "Қысқаша")
+    proposal.save()
+    for point in proposal.points.exclude(number=2):
+        services.point_edit(point=point, actor=analyst, changes={"summary_kk": "Қысқаша", "summary_ru": "Кратко"})
+    with pytest.raises(WorkflowError) as refused:
+        services.proposal_publish(proposal=proposal, actor=lead)
+    assert refused.value.code == "summary_required" and "2" in str(refused.value.message)
+    services.point_edit(point=proposal.points.get(number=2), actor=analyst,
+                        changes={"summary_kk": "Қысқаша", "summary_ru": "Кратко"})
+    services.proposal_publish(proposal=proposal, actor=lead)
+    assert proposal.published_at is not None

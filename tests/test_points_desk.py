@@ -3,7 +3,7 @@ import pytest
 from django.test import Client
 
 from proposals.core import services
-from proposals.core.models import Article, Category, ProposalArticle, ProposalEvent
+from proposals.core.models import Article, Category, Proposal, ProposalArticle, ProposalEvent
 from proposals.core.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user, put_in_state
 
@@ -152,3 +152,17 @@ def test_the_points_page_reads_a_constant_number_of_queries(analyst, django_asse
     client.get(points_url(proposal))
     with django_assert_max_num_queries(12):
         assert client.get(points_url(proposal)).status_code == 200
+
+
+def test_a_decision_the_points_do_not_give_keeps_the_typed_response_and_lists_the_points(analyst, lead):
+    proposal = put_in_state(split(make_proposal(), analyst, ["бір", "екі"]), State.WITH_WORKING_GROUP)
+    services.points_decide(proposal=proposal, actor=lead, outcomes={
+        1: {"outcome": State.ACCEPTED, "response": {"kk": "Иә", "ru": "Да"}},
+        2: {"outcome": State.NOT_ACCEPTED, "reason": "other", "response": {"kk": "Жоқ", "ru": "Нет"}},
+    })
+    url = f"{LIST}{proposal.pk}/act/accept/"
+    page = client_for(lead).post(url, {"response_kk": "Толық қабылданды", "response_ru": "Принято полностью",
+                                       "response_en": "", "note": ""})
+    assert page.status_code == 200 and "Принято полностью" in page.content.decode()
+    assert [point.number for point in page.context["points"]] == [1, 2]
+    assert Proposal.objects.get(pk=proposal.pk).state == State.WITH_WORKING_GROUP

@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from proposals.core.models import Category, Party, Proposal, ProposalEvent, Region
+from proposals.core.models import Category, Party, Point, Proposal, ProposalEvent, Region
 from proposals.core.workflow import DECIDED_STATES, State
-from proposals.tooling import demo_content
+from proposals.tooling import demo_content, demo_packages
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +42,16 @@ def test_reference_name_follows_the_interface_language():
         assert region.name == "North Kazakhstan Region"
 
 
+def texts():
+    """The demo proposals sent one by one (not the parties' packages, which tests/test_demo_packages.py covers)."""
+    return Proposal.objects.exclude(external_ref__startswith=demo_packages.REF_PREFIX)
+
+
 def counts():
     return {
-        "proposals": Proposal.objects.count(),
+        "proposals": texts().count(),
+        "packages": Proposal.objects.filter(external_ref__startswith=demo_packages.REF_PREFIX).count(),
+        "points": Point.objects.count(),
         "events": ProposalEvent.objects.count(),
         "categories": Category.objects.count(),
         "regions": Region.objects.count(),
@@ -67,8 +74,8 @@ def test_seed_demo_twice_leaves_the_same_counts(seeded, django_user_model):
 
 
 def test_seed_demo_covers_every_state_and_language(seeded):
-    assert seeded["proposals"] == 60
-    assert set(Proposal.objects.values_list("state", flat=True)) == set(State.values)
+    assert seeded["proposals"] == 60 and seeded["packages"] == 7
+    assert set(texts().values_list("state", flat=True)) == set(State.values)
     assert set(Proposal.objects.values_list("language", flat=True)) == {"kk", "ru", "en"}
     assert len(set(Proposal.objects.values_list("submitter_kind", flat=True))) == 5
     assert seeded["public"] > 0
@@ -90,7 +97,7 @@ def test_seed_demo_histories_match_the_states(seeded):
 def test_seed_demo_decides_each_text_as_its_record_says(seeded):
     """The same text never gets two outcomes, and its response states the decision it goes with (issue 17)."""
     records = {record.title: record for record in demo_content.proposals()}
-    decided = Proposal.objects.filter(state__in=DECIDED_STATES)
+    decided = texts().filter(state__in=DECIDED_STATES)
     assert decided.count() >= 3
     for proposal in decided:
         record = records[proposal.title]
@@ -103,10 +110,10 @@ def test_seed_demo_decides_each_text_as_its_record_says(seeded):
 def test_seed_demo_repeats_a_text_with_its_one_decision():
     # More proposals than texts: texts repeat.
     call_command("seed_demo", count=150, verbosity=0, stdout=None)
-    titles = Counter(Proposal.objects.exclude(state=State.SPAM).values_list("title", flat=True))
+    titles = Counter(texts().exclude(state=State.SPAM).values_list("title", flat=True))
     assert max(titles.values()) > 1
     outcomes = {}
-    for title, state in Proposal.objects.filter(state__in=DECIDED_STATES).values_list("title", "state"):
+    for title, state in texts().filter(state__in=DECIDED_STATES).values_list("title", "state"):
         outcomes.setdefault(title, set()).add(state)
     assert {title: states for title, states in outcomes.items() if len(states) > 1} == {}
 

@@ -16,7 +16,7 @@ from proposals.core.workflow import TRANSITIONS, Action
 # Refusals the person can put right on the action page itself: it is shown again with what they typed.
 CORRECTABLE = frozenset({
     "note_required", "reason_required", "response_required", "duplicate_required", "duplicate_invalid",
-    "bad_extension", "bad_assignee",
+    "bad_extension", "bad_assignee", "points_undecided", "not_the_points_decision",
 })
 
 
@@ -68,9 +68,16 @@ def act_view(modeladmin, request, object_id, action):
         "irreversible": transition is not None and transition.irreversible,
         "decides": form.decides,
         "expert_opinion": services.latest_opinion(proposal) if form.decides else None,
+        # A split proposal's decision follows from its points: the page lists their outcomes beside the response.
+        "points": _split_points(proposal) if form.decides else [],
         "duplicate_search": {"query": query} if "duplicate_of" in form.fields else None,
     }
     return TemplateResponse(request, "console/act.html", context)
+
+
+def _split_points(proposal):
+    points = list(proposal.points.order_by("number"))
+    return points if len(points) > 1 else []
 
 
 def opinion_view(modeladmin, request, object_id):

@@ -131,3 +131,63 @@ def out_of_scope():
 def campaigns():
     """The texts generate_proposals sends as mass campaigns, with their weights."""
     return [record for record in proposals() if record.campaign_weight]
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoPoint:
+    """One point of a party's package: its text, topic, articles, public summary and the Working Group's answer."""
+
+    text: str
+    category: str
+    articles: list  # [[number, change]]
+    summary: dict
+    outcome: str
+    reason: str
+    response: dict
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoPackage:
+    """A party's package of numbered points, answered point by point (fixtures/demo/packages.json)."""
+
+    key: str
+    party: str
+    language: str
+    category: str
+    title: str
+    preamble: str
+    closing: str
+    public_title: dict
+    summary: dict
+    state: str
+    released: bool
+    published: bool
+    response: dict
+    points: tuple
+
+    @property
+    def text(self):
+        """The document as the party sent it: the preamble, the numbered points, the closing."""
+        items = [f"{number}. {point.text}" for number, point in enumerate(self.points, 1)]
+        return "\n\n".join([self.preamble, *items, self.closing])
+
+
+def read_packages(directory=DEMO_DIR):
+    data = load(directory / "packages.json")
+    if not isinstance(data, dict) or not isinstance(data.get("packages"), list):
+        raise DemoDataError("packages.json: no list of packages")
+    packages = []
+    for number, record in enumerate(data["packages"], 1):
+        where = f"packages.json, package {number}"
+        if not isinstance(record, dict) or not isinstance(record.get("points"), list):
+            raise DemoDataError(f"{where}: no list of points")
+        points = tuple(build(DemoPoint, point, f"{where}, point {index}")
+                       for index, point in enumerate(record["points"], 1))
+        packages.append(build(DemoPackage, {**record, "points": points}, where))
+    return tuple(packages)
+
+
+@functools.cache
+def packages():
+    """The parties' packages, in file order."""
+    return read_packages()

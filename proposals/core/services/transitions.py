@@ -178,8 +178,16 @@ REQUIRED_PUBLIC_TEXTS = [
 
 
 def missing_public_texts(proposal):
-    """The labels of the public texts ``proposal`` still lacks before it can be published (empty: none)."""
-    return [label for name, label in REQUIRED_PUBLIC_TEXTS if not getattr(proposal, name).strip()]
+    """The labels of the public texts ``proposal`` still lacks before it can be published (empty: none): its own
+    title and summary in Kazakh and Russian, and those of each point when it has several (the public page lists
+    them)."""
+    missing = [label for name, label in REQUIRED_PUBLIC_TEXTS if not getattr(proposal, name).strip()]
+    points = list(proposal.points.order_by("number").values_list("number", "summary_kk", "summary_ru"))
+    unsummarised = [str(number) for number, kk, ru in points if not (kk.strip() and ru.strip())]
+    if len(points) > 1 and unsummarised:
+        missing.append(_("the Kazakh and Russian summaries of points %(numbers)s")
+                       % {"numbers": ", ".join(unsummarised)})
+    return missing
 
 
 def proposal_assign(*, proposal, assignee, actor, at=None):

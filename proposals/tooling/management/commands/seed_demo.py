@@ -1,4 +1,5 @@
-"""seed_demo: reference data, one demo account per staff role, and a few hundred proposals with real histories."""
+"""seed_demo: reference data, one demo account per staff role, a few hundred proposals with real histories, and a
+package from each party answered point by point."""
 import datetime
 import io
 import random
@@ -15,7 +16,7 @@ from proposals.core import services
 from proposals.core.articles import ensure_structure
 from proposals.core.models import AnswerTemplate, Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
-from proposals.tooling import demo_content
+from proposals.tooling import demo_content, demo_packages
 
 REFERENCE_FIXTURES = ["categories", "regions", "parties"]
 DEMO_REF_PREFIX = "DEMO-"
@@ -53,8 +54,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=300, help="number of demo proposals (default 300)")
         parser.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
+        parser.add_argument("--no-packages", dest="with_packages", action="store_false",
+                            help="leave out the parties' packages (one per party, answered point by point)")
 
-    def handle(self, *args, count, seed, **options):
+    def handle(self, *args, count, seed, with_packages=True, **options):
         if settings.PRODUCTION:
             raise CommandError(
                 "seed_demo creates accounts with published passwords: refused when DJANGO_ENV=production."
@@ -75,9 +78,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             staff = self.ensure_staff()
             created = DemoProposals(random.Random(seed), staff).ensure(count)
+            packages = demo_packages.ensure_packages(staff, timezone.now()) if with_packages else 0
         self.stdout.write(f"Reference data: {Category.objects.count()} categories, "
                           f"{Region.objects.count()} regions, {Party.objects.count()} parties.")
-        self.stdout.write(f"Demo proposals: {created} created, {Proposal.objects.count()} in total.")
+        self.stdout.write(f"Demo proposals: {created} created, {Proposal.objects.count()} in total "
+                          f"(party packages: {packages} created).")
         self.stdout.write("Demo staff accounts (log in at /admin/):")
         for username, role, _superuser in DEMO_STAFF:
             self.stdout.write(f"  {username:<9} password {demo_password(username):<22} {role or 'superuser'}")
