@@ -77,7 +77,8 @@ def test_seed_demo_splits_and_answers_each_package_through_the_services():
         assert [(point.outcome, point.outcome_reason) for point in points] == [
             (record.outcome, record.reason) for record in package.points
         ]
-        links = sorted(ProposalArticle.objects.filter(proposal=proposal).values_list("point__number", "article__number"))
+        links = ProposalArticle.objects.filter(proposal=proposal).values_list("point__number", "article__number")
+        links = sorted(links)
         assert links == sorted((number, article) for number, record in enumerate(package.points, 1)
                                for article, _change in record.articles)
         assert (proposal.decision_released_at is not None) == package.released
