@@ -24,6 +24,7 @@ from proposals.core.models import (
     Region,
     SubmitterKind,
 )
+from proposals.core.points import decision_from_points
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
 from proposals.tooling import demo_content, synthetic
 from proposals.tooling.management.commands.seed_demo import PATHS
@@ -408,18 +409,39 @@ def test_public_pages_show_the_generated_proposals(client):
         public_links.values_list("pk", flat=True))
 
 
-def test_every_proposal_has_the_point_one_the_services_give_it():
+def test_every_proposal_has_its_points_as_the_services_give_them():
     generate(count=300)
-    points = {point.proposal_id: point for point in Point.objects.all()}
+    points = {}
+    for point in Point.objects.order_by("number"):
+        points.setdefault(point.proposal_id, []).append(point)
     assert len(points) == Proposal.objects.count() == 300
+    packages = 0
     for proposal in Proposal.objects.all():
-        point = points[proposal.pk]
-        decided = proposal.state in DECIDED_STATES
-        assert (point.number, point.text, point.category_id) == (1, "", proposal.category_id)
-        assert (point.outcome, point.outcome_reason) == (proposal.state if decided else "", proposal.decision_reason)
-        assert (point.summary_ru, point.response_kk) == (proposal.summary_ru, proposal.response_kk)
+        mine = points[proposal.pk]
+        first = mine[0]
+        assert [point.number for point in mine] == list(range(1, len(mine) + 1))
+        assert {point.category_id for point in mine} == {proposal.category_id}
+        assert (first.summary_ru, mine[-1].summary_kk) == (proposal.summary_ru, proposal.summary_kk)
+        if len(mine) == 1:
+            decided = proposal.state in DECIDED_STATES
+            assert (first.text, first.outcome, first.outcome_reason) == (
+                "", proposal.state if decided else "", proposal.decision_reason
+            )
+            assert first.response_kk == proposal.response_kk
+            continue
+        packages += 1
+        assert proposal.submitter_kind != SubmitterKind.CITIZEN and all(point.text for point in mine)
+        outcomes = [(point.outcome, point.outcome_reason) for point in mine]
+        if proposal.state in DECIDED_STATES:
+            assert decision_from_points(outcomes) == (proposal.state, proposal.decision_reason)
+            assert all(point.response_ru for point in mine)
+        else:
+            assert set(outcomes) == {("", "")}
+    assert packages >= 10
+    assert max(len(mine) for mine in points.values()) == 100
     links = ProposalArticle.objects.select_related("point")
-    assert links.exists() and all(link.point.proposal_id == link.proposal_id for link in links)
+    assert links.exists() and all(link.point.proposal_id == link.proposal_id and link.point.number == 1
+                                  for link in links)
 
 
 # PostgreSQL: COPY, and indexes dropped and rebuilt

@@ -56,6 +56,7 @@ class Mix:
     expert_affiliations: list
     positions: dict
     generated_texts: dict
+    packages: dict
 
     def age_range(self, state):
         """Oldest and newest age in days of a proposal that has reached ``state``."""

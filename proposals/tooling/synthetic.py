@@ -1,6 +1,7 @@
 """Synthetic proposals for load and benchmark work: realistic rows with consistent histories, loaded in bulk."""
 import bisect
 import datetime
+import random as random_module
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,7 +30,15 @@ from proposals.core.models import (
 )
 from proposals.core.selectors import bump_public_version
 from proposals.core.validators import bin_is_valid
-from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
+from proposals.core.workflow import (
+    DECIDE,
+    DECIDED_STATES,
+    PUBLISHABLE_STATES,
+    TRANSITIONS,
+    Action,
+    NotAcceptedReason,
+    State,
+)
 from proposals.tooling import demo_content
 from proposals.tooling.management.commands.seed_demo import PATHS
 
@@ -298,6 +307,11 @@ class Generator:
         self.channels = cumulative(mix.channels)
         self.campaign_weights = cumulative({n: campaign.weight for n, campaign in enumerate(self.pools.campaigns)})
         self.bins = {name: valid_bin(number) for number, name in enumerate(mix.ngo_names + mix.business_names)}
+        # Packages draw from their own generator: the proposals a seed gave before stay the same.
+        self.points_rng = random_module.Random(f"points-{seed}")
+        self.organisations = 0
+        self.plans = {}  # proposal id -> [(text, outcome, reason)] of a package's points, for this batch
+        self.point_outcomes = cumulative(mix.packages["outcome_weights"])
         self.paths = {state.value: [action.value for action in actions] for state, actions in PATHS.items()}
         scale = YEAR_DAYS / mix.age_range("later_states")[1]
         self.ages = {state.value: tuple(days * scale * DAY for days in mix.age_range(state)) for state in State}
@@ -306,10 +320,77 @@ class Generator:
     def batch(self, ids):
         """(proposal rows, event rows, article link rows) for new proposals with the primary keys ``ids``, in
         ascending order."""
-        proposals, events, self.links = [], [], []
+        proposals, events, self.links, self.plans = [], [], [], {}
         for pk in ids:
             proposals.append(self.proposal(pk, events))
         return proposals, events, self.links
+
+    def plan_package(self, pk, draft, text, reason):
+        """Remember the points of ``pk`` if it is a package: an organisation's own proposal (not a campaign copy),
+        with mix.packages' share and number of points (every hundred_every-th one 100), their texts the
+        submission's sentences and their outcomes adding up to the proposal's decision."""
+        if draft.kind == SubmitterKind.CITIZEN or draft.campaign is not None or draft.state in (
+            State.SPAM, State.DUPLICATE
+        ):
+            return
+        settings_ = self.mix.packages
+        self.organisations += 1
+        random = self.points_rng.random
+        if self.organisations % settings_["hundred_every"] == 1:
+            count = 100
+        elif random() < settings_["share"]:
+            low, high = settings_["points"]
+            count = low + int(random() * (high - low + 1))
+        else:
+            return
+        parts = sentences(text) or [text]
+        texts = [parts[number % len(parts)] for number in range(count)]
+        answers = self.point_answers(draft.state, reason, count)
+        self.plans[pk] = [(text, outcome, why) for text, (outcome, why) in zip(texts, answers, strict=True)]
+
+    def point_answers(self, state, reason, count):
+        """[(outcome, reason)] of ``count`` points whose decision is ``state`` (empty outcomes if undecided)."""
+        if state not in DECIDED_STATES:
+            return [("", "")] * count
+        if state != State.PARTIALLY_ACCEPTED:
+            return [(state, reason)] * count
+        random = self.points_rng.random
+        answers = [draw(random, self.point_outcomes) for _number in range(count)]
+        # Mixed, so that the points give "partially accepted" as the proposal's decision says.
+        if set(answers) == {State.ACCEPTED.value}:
+            answers[-1] = State.NOT_ACCEPTED.value
+        reasons = NotAcceptedReason.values
+        return [(answer, reasons[int(random() * len(reasons))] if answer == State.NOT_ACCEPTED else "")
+                for answer in answers]
+
+    def points(self, proposals, links, point_ids):
+        """The point rows of the batch's proposals (point 1 each, and a package's others), with ids from
+        ``point_ids`` in order, and the link rows with their point (a package's articles stay on point 1)."""
+        at = _AT
+        responses = self.mix.packages["responses"]
+        ids = iter(point_ids)
+        rows, point_of = [], {}
+        for row in proposals:
+            pk, state = row[at["id"]], row[at["state"]]
+            summaries = [row[at[f"summary_{code}"]] for code in ("kk", "ru", "en")]
+            plan = self.plans.get(pk)
+            if plan is None:
+                decided = state in DECIDED_STATES
+                plan = [("", state if decided else "", row[at["decision_reason"]] if state == State.NOT_ACCEPTED
+                         else "")]
+            for number, (text, outcome, reason) in enumerate(plan, 1):
+                point_id = next(ids)
+                if number == 1:
+                    point_of[pk] = point_id
+                answer = [row[at[f"response_{code}"]] for code in ("kk", "ru", "en")]
+                if len(plan) > 1:
+                    answer = [responses[outcome][code] for code in ("kk", "ru", "en")] if outcome else ["", "", ""]
+                rows.append((point_id, pk, number, text, row[at["category_id"]], *summaries, outcome, reason,
+                             *answer, row[at["created_at"]], row[at["updated_at"]]))
+        return rows, [(proposal, point_of[proposal], article, change) for proposal, article, change in links]
+
+    def point_count(self, proposals):
+        return sum(len(self.plans.get(row[_AT["id"]], ())) or 1 for row in proposals)
 
     def article_links(self, theme):
         """((article id, change), ...) and the unmatched rest of a theme's articles, as proposal_submit links them
@@ -346,6 +427,7 @@ class Generator:
         )
         if self.may_be_duplicated(draft):
             self.remember_original(theme, pk, draft.received)
+        self.plan_package(pk, draft, text, reason)
         stamp = self.formats.stamp
         unmatched = ""
         if state != State.SPAM:
@@ -604,25 +686,6 @@ def check_columns():
             raise LookupError(f"{model.__name__} columns differ from the model: {sorted(fields ^ set(columns))}")
 
 
-def first_points(proposals, links, point_ids):
-    """Point 1 of each proposal row (ids from ``point_ids``, in order), as services.points makes it, and the link
-    rows with their point: (point rows, link rows)."""
-    at = _AT
-    points, point_of = [], {}
-    for row, point_id in zip(proposals, point_ids, strict=True):
-        state = row[at["state"]]
-        decided = state in DECIDED_STATES
-        point_of[row[at["id"]]] = point_id
-        points.append((
-            point_id, row[at["id"]], 1, "", row[at["category_id"]],
-            row[at["summary_kk"]], row[at["summary_ru"]], row[at["summary_en"]],
-            state if decided else "", row[at["decision_reason"]] if state == State.NOT_ACCEPTED else "",
-            row[at["response_kk"]], row[at["response_ru"]], row[at["response_en"]],
-            row[at["created_at"]], row[at["updated_at"]],
-        ))
-    return points, [(proposal, point_of[proposal], article, change) for proposal, article, change in links]
-
-
 def uses_copy():
     if connection.vendor != "postgresql":
         return False
@@ -680,7 +743,8 @@ def load(generator, cursor, count, batch_size, result, progress):
             started = time.perf_counter()
             ids = reserve_ids(cursor, size)
             proposals, events, links = generator.batch(ids)
-            points, links = first_points(proposals, links, reserve_ids(cursor, size, Point))
+            point_ids = reserve_ids(cursor, generator.point_count(proposals), Point)
+            points, links = generator.points(proposals, links, point_ids)
             result.seconds["rows"] += time.perf_counter() - started
             started = time.perf_counter()
             if cursor is not None:
