@@ -24,7 +24,7 @@ from django.urls import path
 
 from proposals.core import search, selectors
 from proposals.core.infra.pagination import Page, encode
-from proposals.core.models import Category, Proposal, ProposalArticle, Region
+from proposals.core.models import Category, Point, Proposal, ProposalArticle, Region
 from proposals.site.forms import signed_start
 
 DEEP_PAGE = 5000
@@ -202,12 +202,22 @@ class Pages:
         self.baseline_urls = baseline_urlconf()
         self.region_id = Region.objects.order_by("pk").values_list("pk", flat=True).first()
         self.article = self._cited_article()
+        self.package_code, self.package_points = self._largest_package()
 
     def _cited_article(self):
         """The first article of the newest published proposal that names one (a page with proposals on it)."""
         link = ProposalArticle.objects.filter(proposal__in=self.public.order_by("-received_at", "-id")[:50].values(
             "pk")).select_related("article").first()
         return link.article.number if link else "50"
+
+    def _largest_package(self):
+        """(tracking code, points) of a published proposal with the most points (100 where generated data has
+        them: generate_proposals gives every 20,000th organisation's proposal 100)."""
+        points = Point.objects.filter(proposal__in=self.public.values("pk"))
+        found = points.filter(number=100).values_list("proposal__tracking_code", "number").first()
+        if found is None:
+            found = points.order_by("-number").values_list("proposal__tracking_code", "number").first()
+        return found or (self.detail_code, 1)
 
     def _first_category(self):
         return Category.objects.order_by("position", "slug").first()
@@ -258,6 +268,8 @@ class Pages:
             Scenario("register_search_icontains", get(anonymous, search_url), note="icontains",
                      swap=naive_search),
             Scenario("detail", get(anonymous, f"/en/proposals/{self.detail_code}/")),
+            Scenario("detail_package", get(anonymous, f"/en/proposals/{self.package_code}/"),
+                     note=f"{self.package_points} points"),
             Scenario("statistics", get(anonymous, "/en/stats/")),
             Scenario("constitution", get(anonymous, "/en/constitution/")),
             Scenario("constitution_article", get(anonymous, f"/en/constitution/{self.article}/"),
