@@ -220,3 +220,15 @@ def test_publishing_a_split_proposal_needs_each_points_summaries(analyst, lead):
                         changes={"summary_kk": "Қысқаша", "summary_ru": "Кратко"})
     services.proposal_publish(proposal=proposal, actor=lead)
     assert proposal.published_at is not None
+
+
+def test_the_only_point_follows_its_proposal_and_is_never_edited_or_answered_alone(analyst, lead):
+    proposal = make_proposal()
+    with pytest.raises(WorkflowError) as refused:
+        services.point_edit(point=proposal.points.get(), actor=analyst, changes={"summary_ru": "Кратко"})
+    assert refused.value.code == "single_point"
+    proposal = put_in_state(proposal, State.WITH_WORKING_GROUP)
+    with pytest.raises(WorkflowError) as refused:
+        services.points_decide(proposal=proposal, actor=lead, outcomes={1: {"outcome": State.ACCEPTED,
+                                                                            "response": ANSWER}})
+    assert refused.value.code == "single_point" and proposal.points.get().outcome == ""

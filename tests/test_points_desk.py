@@ -166,3 +166,11 @@ def test_a_decision_the_points_do_not_give_keeps_the_typed_response_and_lists_th
     assert page.status_code == 200 and "Принято полностью" in page.content.decode()
     assert [point.number for point in page.context["points"]] == [1, 2]
     assert Proposal.objects.get(pk=proposal.pk).state == State.WITH_WORKING_GROUP
+
+
+def test_the_page_of_an_only_point_offers_the_split_but_not_its_own_fields(analyst):
+    proposal = make_proposal()
+    page = client_for(analyst).get(points_url(proposal, "1/"))
+    assert page.context["single"]
+    content = page.content.decode()
+    assert 'name="_split"' in content and 'name="_save"' not in content and 'name="_drop"' not in content

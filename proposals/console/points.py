@@ -200,6 +200,8 @@ class PointsDesk:
         proposal = self._proposal(request, object_id)
         point = get_object_or_404(Point.objects.select_related("category"), proposal=proposal, number=number)
         editable = may_change_points(proposal, request.user)
+        # Point 1 of a one-point proposal follows the proposal's own fields: here it can only be split.
+        single = not proposal.points.filter(number__gt=1).exists()
         links = list(ProposalArticle.objects.filter(point=point).select_related("article").order_by(
             "article__main", "article__sub"))
         initial_text = point.text or proposal.text
@@ -209,13 +211,15 @@ class PointsDesk:
         ])
         split_form = SplitForm(prefix="split", initial={"items": initial_text})
         drop_form = DropForm(prefix="drop")
-        context = self._context(request, proposal, str(point), point=point, links=links, editable=editable)
+        context = self._context(request, proposal, str(point), point=point, links=links, editable=editable,
+                                single=single)
         if request.method == "POST":
             if not editable:
                 raise Http404
             try:
-                if "_save" in request.POST:
-                    form = PointForm(request.POST, instance=Point.objects.get(pk=point.pk), prefix="point")
+                if "_save" in request.POST and not single:
+                    form = PointForm(request.POST, instance=Point.objects.get(pk=point.pk), prefix="point",
+                                     initial={"text": initial_text})
                     link_formset = LinkFormSet(request.POST, prefix="links")
                     _set_article_choices(link_formset)
                     if form.is_valid() and link_formset.is_valid():
@@ -226,7 +230,7 @@ class PointsDesk:
                         created = services.point_split(point=point, actor=request.user, texts=split_form.texts())
                         return self._done(request, _("Split into %(count)d points.") % {"count": len(created)},
                                           context["points_url"])
-                elif "_drop" in request.POST:
+                elif "_drop" in request.POST and not single:
                     drop_form = DropForm(request.POST, prefix="drop")
                     if drop_form.is_valid():
                         services.point_drop(point=point, actor=request.user, note=drop_form.cleaned_data["note"])

@@ -183,7 +183,8 @@ def point_edit(*, point, actor, changes, at=None):
     """Change ``point``'s fields in ``changes`` (of POINT_FIELDS: text, category (a Category or None), summaries),
     with the permission the proposal's own field needs. Saves what differs and writes ONE event (``edit_points``)
     naming the point and the fields; nothing changed: no event. Raises WorkflowError for another field
-    ("not_editable"), an empty or too long text, or as point_split does. Returns the point."""
+    ("not_editable"), an empty or too long text, the only point of a proposal ("single_point": it follows the
+    proposal), or as point_split does. Returns the point."""
     unknown = sorted(set(changes) - set(POINT_FIELDS))
     if unknown:
         raise WorkflowError(_("“%(field)s” cannot be changed.") % {"field": unknown[0]}, "not_editable")
@@ -192,6 +193,7 @@ def point_edit(*, point, actor, changes, at=None):
     with transaction.atomic():
         locked = _locked_for_points(point.proposal, actor, at, {POINT_FIELDS[name] for name in changes})
         point = Point.objects.select_for_update().get(pk=point.pk, proposal=locked)
+        _refuse_single(locked, _("A proposal with one point is described on its own page."))
         changed = [name for name, value in changes.items() if _value(getattr(point, name)) != _value(value)]
         if not changed:
             return point
@@ -202,6 +204,12 @@ def point_edit(*, point, actor, changes, at=None):
         note = "point {}: {}".format(point.number, ", ".join(changed))
         record_event(locked, Action.EDIT_POINTS, actor, locked.state, locked.state, note=note, at=at)
     return point
+
+
+def _refuse_single(locked, message):
+    """Point 1 of a one-point proposal follows the proposal (services.points): it is never edited on its own."""
+    if not locked.points.filter(number__gt=1).exists():
+        raise WorkflowError(message, "single_point")
 
 
 def _value(value):
@@ -227,6 +235,8 @@ def points_decide(*, proposal, actor, outcomes, at=None):
                 _("The points are answered while the proposal is with the Working Group."), "not_allowed"
             )
         points = {point.number: point for point in Point.objects.select_for_update().filter(proposal=locked)}
+        if len(points) == 1:
+            raise WorkflowError(_("A proposal with one point is answered with its decision."), "single_point")
         lines = []
         for number, answer in sorted(outcomes.items()):
             point = points.get(number)
