@@ -21,7 +21,7 @@ class Run:
 
 
 def _next_letters(alphabet):
-    return {letter: following for letter, following in zip(alphabet, alphabet[1:], strict=False)}
+    return dict(zip(alphabet, alphabet[1:], strict=False))
 
 
 # A Cyrillic list may follow the Russian order (а б в г д е ж з и к) or the Kazakh one (а ә б в г ғ д).

@@ -22,7 +22,7 @@ def limit(seconds, megabytes):
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def read(kind, data, max_chars):
+def read(kind, data, max_chars, memory_bytes):
     """The text of ``data``, a document of ``kind`` (docx, odt or pdf), at most ``max_chars`` characters."""
     if kind == "docx":
         from docx_text import docx_text as reader
@@ -32,14 +32,14 @@ def read(kind, data, max_chars):
         from pdf_text import pdf_text as reader
     else:
         raise ValueError(kind)
-    return reader(data, max_chars)[:max_chars]
+    return reader(data, max_chars, memory_bytes)[:max_chars]
 
 
 def main():
     kind, seconds, megabytes, max_chars = sys.argv[1], *map(int, sys.argv[2:5])
     limit(seconds, megabytes)
     try:
-        text = read(kind, sys.stdin.buffer.read(), max_chars)
+        text = read(kind, sys.stdin.buffer.read(), max_chars, megabytes * MB)
         out = text.encode("utf-8", "replace")
     except MemoryError:
         return OUT_OF_MEMORY

@@ -123,7 +123,7 @@ class Numbering:
         return text
 
 
-def docx_text(data, max_chars):
+def docx_text(data, max_chars, memory_bytes):
     """The text of the DOCX ``data``: a line per paragraph (tables' cells included) in document order."""
     document = docx.Document(io.BytesIO(data))
     numbering = Numbering(document)

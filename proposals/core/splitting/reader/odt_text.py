@@ -98,7 +98,7 @@ def _inline_text(paragraph):
     return " ".join("".join(out).split())
 
 
-def odt_text(data, max_chars):
+def odt_text(data, max_chars, memory_bytes):
     """The text of the ODT ``data``: a line per paragraph and heading, list items with their number or bullet."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         roots = [ElementTree.fromstring(_part(archive, "content.xml"))]
