@@ -20,6 +20,7 @@ from tests.splitting_files import (
     docx_with_body,
     docx_with_style_numbering,
     odt_package,
+    pdf_file,
     pdf_page,
     pdf_text_lines,
     stream,
@@ -218,6 +219,20 @@ def test_docx_automatic_numbering_becomes_the_points(db, media):
     ]
 
 
+def test_docx_text_box_is_read_once_not_again_from_its_fallback_copy(db, media):
+    box = "<w:txbxContent><w:p><w:r><w:t>Ішіндегі мәтін</w:t></w:r></w:p></w:txbxContent>"
+    document = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>'
+        '<w:p><w:r><w:t>Алдында</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        f"<w:drawing>{box}</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p></w:body></w:document>"
+    )
+    attachment = attach(make_proposal(), "box.docx", docx_with_body([document.encode()]), DOCX)
+    assert attachment_text(attachment).splitlines() == ["Алдында", "Ішіндегі мәтін"]
+
+
 def test_docx_numbering_from_list_styles_is_counted(db, media):
     content = docx_with_style_numbering([
         ("Normal", "Предложения ассоциации:"), ("List Number", "первое"), ("List Number", "второе"),
@@ -369,6 +384,26 @@ def test_pdf_form_that_draws_itself_is_read_once(db, media):
     content = pdf_page(b"BT /F1 12 Tf <0041> Tj ET /X1 Do", extra_objects=[form], resources=b"/XObject << /X1 8 0 R >>")
     attachment = attach(make_proposal(), "loop.pdf", content, PDF)
     assert attachment_text(attachment).split() == ["A", "B"]
+
+
+def test_pdf_page_tree_that_contains_itself_is_refused(db, media):
+    content = pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>"])
+    attachment = attach(make_proposal(), "cycle.pdf", content, PDF)
+    assert "“cycle.pdf” could not be read" in refusal(attachment)
+
+
+def test_pdf_page_tree_nested_fifty_thousand_deep_is_refused(db, media):
+    depth = 50_000
+    tree = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 3) for number in range(depth)]
+    content = pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", *tree, b"<< /Type /Page /MediaBox [0 0 10 10] >>"])
+    attachment = attach(make_proposal(), "deep.pdf", content, PDF)
+    assert "“deep.pdf” could not be read" in refusal(attachment)
+
+
+def test_pdf_content_of_endlessly_nested_arrays_gives_no_text_and_no_crash(db, media):
+    attachment = attach(make_proposal(), "arrays.pdf", pdf_page(b"[" * 2_000_000, compress=True), PDF)
+    assert attachment_text(attachment).strip() == ""
 
 
 def test_a_stalled_reader_is_killed_after_the_wall_clock_timeout(db, media, settings, monkeypatch):

@@ -45,7 +45,7 @@ def last_item_end(run, lines, marked):
     stop = min(len(lines), start + 1 + MAX_LAST_ITEM_LINES)
     for index in range(start + 1, stop):
         line = lines[index]
-        if not line.strip():
+        if not line or line.isspace():
             gap = True
             continue
         found = marked[index]
@@ -84,7 +84,7 @@ def item_text(candidate, following, lines, marked, limit):
         if size > limit:
             break
         line = lines[index]
-        if not line.strip():
+        if not line or line.isspace():
             gap = True
             continue
         tidy = " ".join(line.split())

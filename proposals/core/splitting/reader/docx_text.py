@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 W = {"w": nsmap["w"]}
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 MAX_LEVELS = 9
 MAX_STYLE_CHAIN = 10
 RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -132,6 +133,8 @@ def docx_text(data, max_chars, memory_bytes):
     for element in document.element.body.iter(qn("w:p")):
         if size > max_chars:
             break
+        if any(True for _ in element.iterancestors(FALLBACK)):
+            continue  # a text box's copy for older readers: its paragraphs were read in mc:Choice
         paragraph = Paragraph(element, document.part)
         text = " ".join(paragraph.text.split())
         found = numbering.properties(element)

@@ -15,6 +15,7 @@ def pdf_text(data, max_chars, memory_bytes):
 
     A stream that decodes to more than a quarter of ``memory_bytes`` stops pypdf (it checks as it inflates)
     and is reported as MemoryError, as if the allocation had failed: the file needs more memory than allowed.
+    pypdf's other limits (page tree depth, cycles, tokens) make the file unreadable, as a damaged one is.
     """
     # pypdf reports every oddity of a damaged file as a log line; the parent wants the text or one reason.
     logging.disable(logging.CRITICAL)
@@ -34,5 +35,17 @@ def pdf_text(data, max_chars, memory_bytes):
             pages.append(text)
             size += len(text) + 2
     except LimitReachedError as exc:
-        raise MemoryError(str(exc)) from exc
+        if _while_decoding(exc):
+            raise MemoryError(str(exc)) from exc
+        raise
     return "\n\n".join(pages)
+
+
+def _while_decoding(exc):
+    """Whether pypdf's decoders (pypdf.filters, where the stream size caps are checked) raised ``exc``."""
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_globals.get("__name__") == "pypdf.filters":
+            return True
+        frame = frame.tb_next
+    return False
