@@ -109,7 +109,7 @@ def odt_text(data, max_chars, memory_bytes):
     if body is None:
         return ""
     lines, size = [], 0
-    counters = {}  # (list style, level) -> the last number given
+    counters = {}  # list style -> the last number given at each level (index 0 for level 1)
     # Each stack entry: (element, list context (style name, level) or None, whether this item's label is used).
     stack = [(child, None, None) for child in reversed(list(body))]
     while stack and size <= max_chars:
@@ -120,16 +120,14 @@ def odt_text(data, max_chars, memory_bytes):
             style = element.get(STYLE_NAME) or (context[0] if context else None)
             level = context[1] + 1 if context else 1
             if element.get(_name(TEXT, "continue-numbering")) != "true":
-                counters.pop((style, level), None)
+                del counters.setdefault(style, [])[level - 1:]
             children = [(child, (style, level), None) for child in element]
             stack.extend(reversed(children))
         elif element.tag in (LIST_ITEM, LIST_HEADER):
             style, level = context
             marker = ""
             if element.tag == LIST_ITEM:
-                marker = _marker(styles, counters, style, level, element)
-                for deeper in [key for key in counters if key[0] == style and key[1] > level]:
-                    del counters[deeper]
+                marker = _marker(styles, counters.setdefault(style, []), style, level, element)
             children = list(element)
             # The item's marker goes on its first paragraph; nested lists and later paragraphs follow it.
             stack.extend(reversed([(child, context, marker if i == 0 else "") for i, child in enumerate(children)]))
@@ -145,13 +143,18 @@ def odt_text(data, max_chars, memory_bytes):
     return "\n".join(lines)
 
 
-def _marker(styles, counters, style, level, item):
+def _marker(styles, numbers, style, level, item):
+    """The item's marker; ``numbers`` (its style's counters by level) moves on, and deeper levels start again."""
     fmt, prefix, suffix = styles.get(style, {}).get(level, ("1", "", "."))
     fmt = fmt or "1"  # an empty format (no number) still marks an item here
     if fmt == "bullet":
         # LibreOffice may give a symbol font's private-use character; the line shows an ordinary bullet then.
         return prefix if prefix and not "\ue000" <= prefix[0] <= "\uf8ff" else "•"
     start = item.get(_name(TEXT, "start-value"))
-    value = int(start) if start and start.isdigit() else counters.get((style, level), 0) + 1
-    counters[(style, level)] = value
+    previous = numbers[level - 1] if len(numbers) >= level else 0
+    value = int(start) if start and start.isdigit() else previous + 1
+    # Levels in between that had no item yet count from zero; everything deeper starts again.
+    numbers.extend([0] * (level - len(numbers)))
+    numbers[level - 1] = value
+    del numbers[level:]
     return f"{prefix}{number(value, fmt)}{suffix}"
