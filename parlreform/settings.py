@@ -358,6 +358,13 @@ PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES = env_int("PARLREFORM_MAX_TOTAL_ATTACHMENT
 PARLREFORM_MAX_REQUEST_BYTES = PARLREFORM_MAX_TOTAL_ATTACHMENT_BYTES + 2 * 1024 * 1024
 PARLREFORM_MAX_IMPORT_BYTES = env_int("PARLREFORM_MAX_IMPORT_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = PARLREFORM_MAX_ATTACHMENTS + 5
+# Reading an attachment's text for suggested points runs in a child process with these hard limits.
+PARLREFORM_EXTRACT_SECONDS = env_int("PARLREFORM_EXTRACT_SECONDS", 10)
+PARLREFORM_EXTRACT_MEMORY_MB = env_int("PARLREFORM_EXTRACT_MEMORY_MB", 512)
+if PARLREFORM_EXTRACT_SECONDS < 1 or PARLREFORM_EXTRACT_MEMORY_MB < 64:
+    raise ImproperlyConfigured(
+        "PARLREFORM_EXTRACT_SECONDS must be at least 1 and PARLREFORM_EXTRACT_MEMORY_MB at least 64."
+    )
 # The console's confirmation of a bulk release names each selected proposal (up to 5,000); the request size
 # limit above still bounds every body.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
