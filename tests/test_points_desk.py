@@ -3,9 +3,12 @@ import pytest
 from django.test import Client
 
 from proposals.core import services
+from proposals.core.attachments import DOCX
 from proposals.core.models import Article, Category, Proposal, ProposalArticle, ProposalEvent
 from proposals.core.workflow import Action, NotAcceptedReason, State
 from tests.factories import make_proposal, make_user, put_in_state
+from tests.splitting_files import docx_package
+from tests.test_splitting import attach
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +177,76 @@ def test_the_page_of_an_only_point_offers_the_split_but_not_its_own_fields(analy
     assert page.context["single"]
     content = page.content.decode()
     assert 'name="_split"' in content and 'name="_save"' not in content and 'name="_drop"' not in content
+
+
+# Suggested points
+
+NUMBERED = ("«Ақ жол» партиясы мынаны ұсынады:\n1. Бірпалаталы Парламент құру.\n2. Мәслихаттардың өкілеттігін "
+            "кеңейту.\n3. Цифрлық Парламент енгізу.\n4. Депутаттардың есебін жариялау.\nҚұрметпен, партия кеңсесі.")
+
+
+def suggestion_data(rows):
+    """The suggestions form: rows of (keep, text, join)."""
+    data = {"_split_suggested": "1"}
+    for index, (keep, text, join) in enumerate(rows):
+        data[f"suggestion-{index}-text"] = text
+        if keep:
+            data[f"suggestion-{index}-keep"] = "1"
+        if join:
+            data[f"suggestion-{index}-join"] = "1"
+    return data
+
+
+def test_the_points_page_suggests_the_numbered_items_of_the_text(analyst):
+    proposal = make_proposal(text=NUMBERED)
+    page = client_for(analyst).get(points_url(proposal))
+    assert [(row["label"], row["text"], row["keep"]) for row in page.context["suggestions"]] == [
+        ("1.", "Бірпалаталы Парламент құру.", True), ("2.", "Мәслихаттардың өкілеттігін кеңейту.", True),
+        ("3.", "Цифрлық Парламент енгізу.", True), ("4.", "Депутаттардың есебін жариялау.", True),
+    ]
+    assert page.context["suggestions_source"] == "" and 'name="_split_suggested"' in page.content.decode()
+
+
+def test_staff_drop_edit_and_join_suggestions_before_the_split(analyst):
+    proposal = make_proposal(text=NUMBERED)
+    answer = client_for(analyst).post(points_url(proposal), suggestion_data([
+        (True, "Бірпалаталы Парламент құру (150 депутат).", False),
+        (False, "Мәслихаттардың өкілеттігін кеңейту.", False),
+        (True, "Цифрлық Парламент енгізу.", False),
+        (True, "Депутаттардың есебін жариялау.", True),
+    ]))
+    assert answer.status_code == 302
+    assert texts(proposal) == ["Бірпалаталы Парламент құру (150 депутат).",
+                               "Цифрлық Парламент енгізу.\nДепутаттардың есебін жариялау."]
+    assert ProposalEvent.objects.filter(proposal=proposal, action=Action.SPLIT_POINTS).count() == 1
+
+
+def test_a_refused_suggested_split_shows_what_was_ticked_and_typed(analyst):
+    proposal = make_proposal(text=NUMBERED)
+    page = client_for(analyst).post(points_url(proposal), suggestion_data([
+        (True, "Өзгертілген мәтін", False), (False, "", False), (False, "", False), (False, "", False),
+    ]))
+    assert page.status_code == 200 and page.context["refusal"]
+    assert [(row["keep"], row["text"]) for row in page.context["suggestions"]][:2] == [
+        (True, "Өзгертілген мәтін"), (False, "")
+    ]
+    assert proposal.points.count() == 1
+
+
+def test_an_attached_document_is_read_when_the_text_has_no_list(analyst, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    proposal = make_proposal(text="Ұсыныстарымыз қоса берілген құжатта.")
+    attach(proposal, "Ұсыныстар.docx", docx_package([
+        (None, "Партияның ұсыныстары."), (0, "Парламентті бір палаталы ету."), (0, "Сайлау жүйесін өзгерту."),
+    ]), DOCX)
+    page = client_for(analyst).get(points_url(proposal))
+    assert page.context["suggestions_source"] == "Ұсыныстар.docx"
+    assert [row["text"] for row in page.context["suggestions"]] == [
+        "Парламентті бір палаталы ету.", "Сайлау жүйесін өзгерту."
+    ]
+
+
+def test_no_list_found_says_so_and_offers_the_split_by_hand(analyst):
+    proposal = make_proposal(text="Бір ғана ұсыныс: Парламентті бір палаталы ету.")
+    page = client_for(analyst).get(points_url(proposal))
+    assert page.context["suggestions"] == [] and 'name="_split"' in page.content.decode()

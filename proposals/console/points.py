@@ -14,6 +14,7 @@ from proposals.console.acting import keep_filters
 from proposals.core import services, workflow
 from proposals.core.models import Article, ArticleChange, Category, Point, PointOutcome, Proposal, ProposalArticle
 from proposals.core.points import Undecided, decision_from_points
+from proposals.core.splitting import suggestions_for
 from proposals.core.workflow import DECIDED_STATES, NotAcceptedReason, State
 
 LANGUAGES = ("kk", "ru", "en")
@@ -30,6 +31,35 @@ class SplitForm(forms.Form):
     def texts(self):
         paragraphs = self.cleaned_data["items"].replace("\r\n", "\n").split("\n\n")
         return [paragraph.strip() for paragraph in paragraphs if paragraph.strip()]
+
+
+def suggested_texts(data, count):
+    """The points staff kept of ``count`` suggestions (POST ``data``): each kept one's edited text, joined to the
+    kept one before it where "join with the previous" is ticked."""
+    texts = []
+    for index in range(min(count, services.MAX_POINTS)):
+        if not data.get(f"suggestion-{index}-keep"):
+            continue
+        text = (data.get(f"suggestion-{index}-text") or "").strip()
+        if data.get(f"suggestion-{index}-join") and texts:
+            texts[-1] = f"{texts[-1]}\n{text}"
+        else:
+            texts.append(text)
+    return texts
+
+
+def suggestion_rows(suggestions, data=None):
+    """What the suggestions table shows: each suggestion with what staff typed or ticked (a refused POST)."""
+    rows = []
+    for index, suggestion in enumerate(suggestions):
+        if data is None:
+            keep, text, join = True, suggestion.text, False
+        else:
+            keep = bool(data.get(f"suggestion-{index}-keep"))
+            text = data.get(f"suggestion-{index}-text", suggestion.text)
+            join = bool(data.get(f"suggestion-{index}-join"))
+        rows.append({"index": index, "label": suggestion.label, "text": text, "keep": keep, "join": join})
+    return rows
 
 
 class PointForm(forms.ModelForm):
@@ -167,10 +197,18 @@ class PointsDesk:
                                 decision=points_decision(points) if len(points) > 1 else None)
         split_form = SplitForm(prefix="split")
         add_form = AddPointForm(prefix="add")
+        suggestions, problems = suggestions_for(proposal) if editable and len(points) == 1 else ([], [])
+        typed = None
         if request.method == "POST":
             if not editable:
                 raise Http404
             try:
+                if "_split_suggested" in request.POST:
+                    typed = request.POST
+                    texts = suggested_texts(request.POST, len(suggestions))
+                    created = services.point_split(point=points[0], actor=request.user, texts=texts)
+                    return self._done(request, _("Split into %(count)d points.") % {"count": len(created)},
+                                      context["points_url"])
                 if "_split" in request.POST:
                     split_form = SplitForm(request.POST, prefix="split")
                     if split_form.is_valid():
@@ -192,7 +230,8 @@ class PointsDesk:
             except services.WorkflowError as error:
                 # The typed texts stay in the forms above; the reason is shown at the top.
                 context["refusal"] = error.message
-        context.update(split_form=split_form, add_form=add_form)
+        context.update(split_form=split_form, add_form=add_form, suggestions=suggestion_rows(suggestions, typed),
+                       suggestions_source=suggestions[0].source if suggestions else "", problems=problems)
         return TemplateResponse(request, "console/points.html", context)
 
     def point_view(self, request, object_id, number):
