@@ -195,7 +195,7 @@ class PointsDesk:
         context = self._context(request, proposal, _("Points"), points=points, editable=editable,
                                 may_answer=may_answer_points(proposal, request.user),
                                 decision=points_decision(points) if len(points) > 1 else None)
-        split_form = SplitForm(prefix="split")
+        split_form = SplitForm(prefix="split", initial={"items": proposal.text})
         add_form = AddPointForm(prefix="add")
         suggestions, problems = suggestions_for(proposal) if editable and len(points) == 1 else ([], [])
         typed = None
