@@ -242,9 +242,11 @@ def test_points_answers_are_cached_and_answer_conditional_requests(client):
 
 @pytest.mark.parametrize("path", ["/api/points.json", "/api/proposals.json", "/api/points.csv", "/api/proposals.csv"])
 def test_open_data_runs_a_constant_number_of_queries_whatever_the_points(client, path):
+    # A first download creates its client's rate counter (later ones update it).
+    b"".join(getattr(client.get(path), "streaming_content", []))
     counts = []
     for count in (1, 10, 100):
-        Proposal.objects.all().delete()
+        Proposal.objects.update(published_at=None)  # only the three made next are public
         for _ in range(3):
             split_proposal(many_points(count, linked=True, outcome=PointOutcome.ACCEPTED), State.ACCEPTED)
         cache.clear()
