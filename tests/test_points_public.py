@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from proposals.api import points as api_points
 from proposals.core import public_points
 from proposals.core.models import ArticleChange, Category, Party, PointOutcome, Proposal, SubmitterKind
 from proposals.core.workflow import NotAcceptedReason, State
@@ -71,14 +72,14 @@ def test_a_points_outcome_and_response_are_hidden_until_the_decision_is_released
     proposal = package(released=False)
     content = page(client, proposal)
     assert "Fewer deputies" in content
-    for hidden in ("Taken into the draft law", "Contrary to the aim of the reform", "badge--accepted", "badge--not_accepted",
-                   "Accepted in part"):
+    answers = ("Taken into the draft law", "Contrary to the aim of the reform", "badge--accepted",
+               "badge--not_accepted", "Accepted in part")
+    for hidden in answers:
         assert hidden not in content, hidden
     Proposal.objects.filter(pk=proposal.pk).update(decision_released_at=timezone.now())
     cache.clear()
     content = page(client, proposal)
-    for shown in ("Taken into the draft law", "Contrary to the aim of the reform", "badge--accepted", "badge--not_accepted",
-                  "Accepted in part", NotAcceptedReason.OTHER.label):
+    for shown in (*answers, NotAcceptedReason.OTHER.label):
         assert str(shown) in content, shown
 
 
@@ -92,7 +93,8 @@ def test_a_points_text_never_appears_on_a_page_or_in_open_data(client):
 
 
 def test_a_summary_missing_in_the_language_is_shown_in_another_with_its_marker(client):
-    proposal = split_proposal([{"summary_ru": "Только по-русски"}, {"summary_en": "In English", "summary_kk": "Қазақша"}])
+    proposal = split_proposal([{"summary_ru": "Только по-русски"},
+                               {"summary_en": "In English", "summary_kk": "Қазақша"}])
     content = page(client, proposal, "en")
     assert 'lang="ru">Только по-русски <small class="title-fallback">(in Russian)</small>' in content
     assert 'lang="en">In English</p>' in content
@@ -110,10 +112,9 @@ def test_past_the_maximum_the_page_lists_the_first_points_and_says_how_many_ther
 def test_the_proposal_page_runs_a_constant_number_of_queries_whatever_its_points(
     client, count, django_assert_max_num_queries
 ):
-    proposal = split_proposal(many_points(count, linked=True), State.ACCEPTED,
-                              **({} if count == 1 else {}))
-    if count == 1:
-        proposal = public_proposal(State.ACCEPTED)
+    # One point: a proposal as submitted (its point 1); more: a package split into them.
+    proposal = public_proposal(State.ACCEPTED) if count == 1 else split_proposal(many_points(count, linked=True),
+                                                                                 State.ACCEPTED)
     cache.clear()
     # Cold: the versions, the page cache's reads and writes, the proposal, its duplicates, timeline, links, points and
     # their links; warm: three reads of the caches.
@@ -190,8 +191,8 @@ def test_json_nests_each_proposals_points_with_outcomes_null_until_release(clien
     results = {row["tracking_code"]: row for row in client.get("/api/proposals.json?lang=ru").json()["results"]}
     points = results[released.tracking_code]["points"]
     assert points[0] == {
-        "number": 1, "summary": "Меньше депутатов", "topic": "courts", "articles": [{"number": "50", "change": "amend"}],
-        "outcome": "accepted", "reason": None, "response": "Учтено",
+        "number": 1, "summary": "Меньше депутатов", "topic": "courts",
+        "articles": [{"number": "50", "change": "amend"}], "outcome": "accepted", "reason": None, "response": "Учтено",
     }
     assert points[1]["outcome"] == "not_accepted" and points[1]["reason"] == NotAcceptedReason.OTHER
     for point in results[unreleased.tracking_code]["points"]:
@@ -203,7 +204,7 @@ def test_points_json_lists_points_with_their_proposals_and_pages_through_them(cl
     second = split_proposal(many_points(2))
     data = client.get("/api/points.json?per_page=2&lang=en").json()
     assert data["count"] == 5 and data["count_is_exact"] and len(data["results"]) == 2
-    assert set(data["results"][0]) == set(__import__("proposals.api.points", fromlist=["FIELDS"]).FIELDS)
+    assert set(data["results"][0]) == set(api_points.FIELDS)
     seen = [(row["tracking_code"], row["number"]) for row in data["results"]]
     while data["next"]:
         data = client.get(data["next"]).json()

@@ -106,7 +106,9 @@ def _compute_point_figures():
     accepted = RELEASED_POINT & Q(outcome=PointOutcome.ACCEPTED)
     rows = (
         Point.objects.public().order_by().values_list("proposal__submitter_kind", "proposal__party")
-        .annotate(n=Count("pk"), accepted=Count("pk", filter=accepted))
+        # Counted on proposal_id (never null), not the point's id: the point_proposal_outcome index holds every column
+        # read, so PostgreSQL answers from it without reading the wide point rows.
+        .annotate(n=Count("proposal"), accepted=Count("proposal", filter=accepted))
     )
     return [tuple(row) for row in rows]
 

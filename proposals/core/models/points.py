@@ -81,6 +81,11 @@ class Point(models.Model):
         verbose_name = _("point")
         verbose_name_plural = _("points")
         ordering = ["proposal", "number"]
+        indexes = [
+            # The public counts of points (selectors.point_figures: all points of published proposals, and the
+            # accepted ones) read this narrow index only, joined to the proposals' own, not the wide point rows.
+            models.Index(fields=["proposal", "outcome"], name="point_proposal_outcome"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["proposal", "number"], name="point_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="point_number_positive"),
