@@ -14,6 +14,7 @@ from proposals.core.filters import PUBLIC_STATES, RegisterFilter, public_state_c
 from proposals.core.infra import versioned_cache
 from proposals.core.infra.pagination import decode, paginate
 from proposals.core.models import PUBLIC, Category, Party, Point, Proposal, Region, SubmitterKind
+from proposals.core.models.points import ACCEPTED_POINT
 from proposals.core.workflow import DECIDED_STATES, State
 
 PUBLIC_CACHE_SECONDS = 3600
@@ -101,14 +102,11 @@ def point_figures():
 
 
 def _compute_point_figures():
-    from proposals.core.models.points import RELEASED_POINT, PointOutcome
-
-    accepted = RELEASED_POINT & Q(outcome=PointOutcome.ACCEPTED)
     rows = (
         Point.objects.public().order_by().values_list("proposal__submitter_kind", "proposal__party")
         # Counted on proposal_id (never null), not the point's id: the point_proposal_outcome index holds every column
         # read, so PostgreSQL answers from it without reading the wide point rows.
-        .annotate(n=Count("proposal"), accepted=Count("proposal", filter=accepted))
+        .annotate(n=Count("proposal"), accepted=Count("proposal", filter=ACCEPTED_POINT))
     )
     return [tuple(row) for row in rows]
 
@@ -148,7 +146,7 @@ def cursor_is_valid(params, sort):
 def register_errors(params, filterset):
     """{parameter: [message, ...]} of what cannot be answered as asked, in the active language; {} if nothing."""
     errors = {name: list(messages) for name, messages in filterset.errors.items()}
-    if not cursor_is_valid(params, _sort(filterset)):
+    if not cursor_is_valid(params, register_sort(filterset)):
         errors["cursor"] = [str(INVALID_CURSOR)]
     return errors
 
@@ -158,9 +156,6 @@ def register_sort(filterset):
     return getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
 
 
-_sort = register_sort
-
-
 def register(params, per_page=PER_PAGE, filterset=None):
     """The register page for GET ``params``: the filter set (with its form), one keyset page, and a capped count.
 
@@ -168,7 +163,7 @@ def register(params, per_page=PER_PAGE, filterset=None):
     ``filterset``: the one register_filter() already made for these parameters.
     """
     filterset = filterset or register_filter(params)
-    sort = _sort(filterset)
+    sort = register_sort(filterset)
     queryset = filterset.qs
     if sort == "decided":
         queryset = queryset.filter(decision_released_at__isnull=False)
@@ -278,9 +273,10 @@ def cached_count(name, compute, filterset):
 def register_point_count(filterset):
     """{"points", "points_accepted"} of the proposals the register shows, or None when it is filtered.
 
-    Unfiltered, the figures the statistics count (cached, no query once read). Filtered, none: the register's page
-    keeps its one capped count, since counting the points of a filtered selection (and their accepted ones, which no
-    limit bounds when few are accepted) reads every point of the matching proposals on each new query.
+    Unfiltered, the figures the statistics count (cached, no query once read). Filtered, none: the page keeps its one
+    capped count. A capped count of the points would be cheap (PostgreSQL reads the newest matching proposals and
+    their points until the cap), but the accepted points have no such bound: where few are accepted, counting them
+    reads every point of every released matching proposal, on each new query after each change.
     """
     cleaned = getattr(filterset.form, "cleaned_data", {})
     filtered = any(value not in (None, "") for name, value in cleaned.items() if name != "sort")

@@ -32,6 +32,10 @@ class PointOutcome(models.TextChoices):
     NOT_ACCEPTED = State.NOT_ACCEPTED.value, pgettext_lazy("point outcome", "Not accepted")
 
 
+# What the public counts as an accepted point: accepted, and its proposal's decision released.
+ACCEPTED_POINT = RELEASED_POINT & Q(outcome=PointOutcome.ACCEPTED)
+
+
 class PointQuerySet(models.QuerySet):
     def public(self):
         """Points of published proposals (without their text): the only source of public reads of points."""
@@ -43,7 +47,7 @@ class PointQuerySet(models.QuerySet):
 
     def accepted(self):
         """Points the public sees accepted: outcome accepted, decision released."""
-        return self.released().filter(outcome=PointOutcome.ACCEPTED)
+        return self.filter(ACCEPTED_POINT)
 
 
 class Point(models.Model):
