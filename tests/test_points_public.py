@@ -260,3 +260,11 @@ def test_open_data_runs_a_constant_number_of_queries_whatever_the_points(client,
     # The versions, the page cache, the rate counter, the count, the page (or the stream) with its proposals, points
     # and their article links: the same queries for 3, 30 or 300 points.
     assert counts[0] == counts[1] == counts[2] <= 40, counts
+
+
+@pytest.mark.parametrize(("language", "heading"), [("kk", "Тармақтың өрістері"), ("ru", "Поля пункта"),
+                                                  ("en", "Fields of a point")])
+def test_the_open_data_page_documents_the_points_in_each_language(client, language, heading):
+    content = client.get(f"/{language}/data/").content.decode()
+    for expected in ("/api/points.json", "/api/points.csv", heading, "accepted_points", "proposal_title"):
+        assert expected in content, expected
