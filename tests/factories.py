@@ -137,3 +137,35 @@ def data_counts(queries):
     """The COUNT queries among ``queries`` (captured) other than a database cache's count of its own rows."""
     return [query for query in queries
             if "COUNT(" in query["sql"].upper() and not any(table in query["sql"] for table in CACHE_TABLES)]
+
+
+def split_proposal(points, state=State.IN_REVIEW, released=True, **fields):
+    """A published proposal (public_proposal) split into ``points``: a list of dicts of Point fields (number defaults
+    to the place in the list; ``articles``: [(article number, change)] linked to the point). Points are written
+    directly, replacing point 1 (set-up only: splitting is the desk's)."""
+    from proposals.core.models import Article, ProposalArticle
+
+    proposal = public_proposal(state, released=released, **fields)
+    Point.objects.filter(proposal=proposal).delete()
+    for place, values in enumerate(points, start=1):
+        values = dict(values)
+        articles = values.pop("articles", [])
+        values.setdefault("number", place)
+        if values.get("outcome") == State.NOT_ACCEPTED:
+            values.setdefault("outcome_reason", NotAcceptedReason.OTHER)
+        point = Point.objects.create(proposal=proposal, **values)
+        for number, change in articles:
+            ProposalArticle.objects.create(
+                proposal=proposal, point=point, article=Article.objects.get(number=number), change=change
+            )
+    return proposal
+
+
+def many_points(count, linked=False, **values):
+    """``count`` point dicts for split_proposal, numbered, with trilingual summaries; ``linked``: point n amends
+    article n (up to 98: a proposal links an article once)."""
+    return [
+        {"summary_kk": f"Тармақ {n}", "summary_ru": f"Пункт {n}", "summary_en": f"Point summary {n}",
+         **({"articles": [(str(n), "amend")]} if linked and n <= 98 else {}), **values}
+        for n in range(1, count + 1)
+    ]

@@ -46,9 +46,10 @@ def test_home_page_query_count_does_not_grow(client, django_assert_max_num_queri
         proposal_in_state(State.IN_REVIEW, published_at=timezone.now())
     cache.clear()
     # Cold cache: the versions' read and writes (public and reference), the page cache's read of the header list,
-    # the figures' read, the aggregate and its write, the two lists, and the page cache's two writes (each write is
-    # count, savepoint, select, insert, release). Warm: the versions, the header list and the page (three reads).
-    with django_assert_max_num_queries(31):
+    # the figures' read, the aggregate and its write, the points' figures (read, aggregate, write), the two lists,
+    # and the page cache's two writes (each write is count, savepoint, select, insert, release). Warm: the versions,
+    # the header list and the page (three reads).
+    with django_assert_max_num_queries(38):
         assert client.get("/en/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/en/").status_code == 200
@@ -62,7 +63,7 @@ def test_home_page_figures_count_public_proposals(client):
     proposal_in_state(State.SPAM)
     cache.clear()
     figures = client.get("/en/").context["figures"]
-    assert figures == {"received": 5, "published": 4, "decided": 1}
+    assert figures == {"received": 5, "published": 4, "decided": 1, "points": 4, "points_accepted": 1}
 
 
 def test_admin_login_page_is_served(client):

@@ -11,7 +11,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from proposals.core import selectors
+from proposals.core import public_points, selectors
 from proposals.core.infra import ratelimit
 from proposals.core.infra.http_cache import public
 from proposals.core.infra.pagination import with_cursor
@@ -24,6 +24,7 @@ FIELDS = [
     "summary", "summary_kk", "summary_ru", "summary_en", "original_language",
     "category", "category_name", "submitter_kind", "submitter", "party", "region", "region_name", "articles",
     "article_changes", "status", "received_at", "published_at", "decision_announced_at", "response",
+    "points", "accepted_points",
 ]
 MAX_PER_PAGE = 100
 # What each answer reads besides the register's filters (the CSV has no pages).
@@ -61,6 +62,13 @@ FIELD_DOCS = [
     ("published_at", _("When it was published in the register.")),
     ("decision_announced_at", _("When the Working Group's decision was announced, or null.")),
     ("response", _("The Working Group's response in the requested language, once announced.")),
+    ("points", _(
+        "The proposal's numbered points (a single proposal has one, the proposal itself). In JSON a list of objects: "
+        "number, summary (in lang), topic, articles (a list of objects with number and change), and outcome "
+        "(accepted, partially_accepted or not_accepted), reason (for not_accepted) and response (in lang), which are "
+        "null until the decision is announced. In CSV, how many points it has."
+    )),
+    ("accepted_points", _("In CSV: how many of its points were accepted, once the decision is announced.")),
 ]
 
 
@@ -91,7 +99,7 @@ ANSWER_DOCS = [
 ]
 
 
-def record(proposal, language, base_url=""):
+def record(proposal, language, base_url="", points=True):
     """One published proposal as open data: stable field names, ISO dates, no personal data.
 
     ``base_url`` is the configured site address (PARLREFORM_SITE_URL), never the request's Host header: a
@@ -127,6 +135,23 @@ def record(proposal, language, base_url=""):
         "published_at": proposal.published_at.isoformat() if proposal.published_at else None,
         "decision_announced_at": proposal.decision_released_at.isoformat() if proposal.decision_released_at else None,
         "response": in_language(proposal, "response", language) if proposal.decision_released_at else "",
+        # Read from nested_points_prefetch() (the CSV counts them instead: points=False).
+        **({"points": [point_fields(point, language) for point in proposal.points.all()]} if points else {}),
+    }
+
+
+def point_fields(point, language):
+    """A public point's own fields as open data (its ``proposal`` set): outcome, reason and response null until the
+    decision is released; never its text."""
+    outcome = point.public_outcome
+    return {
+        "number": point.number,
+        "summary": in_language(point, "summary", language),
+        "topic": point.category.slug if point.category_id else None,
+        "articles": [{"number": link.article.number, "change": link.change} for link in point.article_links.all()],
+        "outcome": outcome.value if outcome else None,
+        "reason": (point.outcome_reason or None) if outcome else None,
+        "response": in_language(point, "response", language) if outcome else None,
     }
 
 
@@ -141,11 +166,14 @@ def _address(names):
     return lambda request: f"{request.path}?{selectors.recognised(request.GET, names).urlencode()}"
 
 
-def _checked(request, language):
-    """(the validated filter set, None), or (None, {parameter: [messages]} in ``language``) if any is invalid."""
+def _checked(request, language, check=selectors.register_errors):
+    """(the validated filter set, None), or (None, {parameter: [messages]} in ``language``) if any is invalid.
+
+    ``check(params, filterset)``: the errors of the answer's parameters (the register's, or the points' cursors).
+    """
     filterset = selectors.register_filter(request.GET)
     with translation.override(language):
-        errors = selectors.register_errors(request.GET, filterset)
+        errors = check(request.GET, filterset)
     return (None, errors) if errors else (filterset, None)
 
 
@@ -173,7 +201,9 @@ def proposals_json(request):
         return response
     with translation.override(language):
         result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
-        prefetch_related_objects(result["page"].items, selectors.article_links_prefetch())
+        prefetch_related_objects(
+            result["page"].items, selectors.article_links_prefetch(), public_points.nested_points_prefetch()
+        )
         results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
     page = result["page"]
     response = JsonResponse(
@@ -225,8 +255,9 @@ def proposals_csv(request):
 
     def records():
         with translation.override(language):
-            for proposal in selectors.register_all(request.GET, filterset=filterset):
-                item = record(proposal, language, settings.PARLREFORM_SITE_URL)
+            for proposal in selectors.register_all(request.GET, filterset=filterset, with_points=True):
+                item = record(proposal, language, settings.PARLREFORM_SITE_URL, points=False)
+                item["points"], item["accepted_points"] = proposal.point_total, proposal.point_accepted
                 item["articles"] = ", ".join(item["articles"])
                 item["article_changes"] = ", ".join(f"{c['article']}: {c['change']}" for c in item["article_changes"])
                 yield [item[field] for field in FIELDS]

@@ -13,7 +13,8 @@ from proposals.core import search, tracking
 from proposals.core.filters import PUBLIC_STATES, RegisterFilter, public_state_condition
 from proposals.core.infra import versioned_cache
 from proposals.core.infra.pagination import decode, paginate
-from proposals.core.models import PUBLIC, Category, Party, Proposal, Region, SubmitterKind
+from proposals.core.models import PUBLIC, Category, Party, Point, Proposal, Region, SubmitterKind
+from proposals.core.models.points import ACCEPTED_POINT
 from proposals.core.workflow import DECIDED_STATES, State
 
 PUBLIC_CACHE_SECONDS = 3600
@@ -74,11 +75,12 @@ def public_version():
 # Home page
 
 def home_figures():
-    """Key figures for the home page: received, published, decisions released.
+    """Key figures for the home page: received, published, decisions released; points and points accepted.
 
-    Cached until public data changes, and for at most a minute (new submissions are not public changes).
+    Cached until public data changes, and for at most a minute (new submissions are not public changes); the points
+    come from point_figures(), which only public changes renew.
     """
-    return _cached(
+    figures = _cached(
         "home",
         lambda: Proposal.objects.aggregate(
             received=Count("pk", filter=~Q(state=State.SPAM)),
@@ -87,6 +89,32 @@ def home_figures():
         ),
         ttl=60,
     )
+    return {**figures, **point_totals()}
+
+
+# Points in the public counts: every point of a published proposal (a one-point proposal counts its point 1), and
+# "accepted" the accepted points of released decisions (Point.objects.public(), .accepted()).
+
+def point_figures():
+    """[(submitter kind, party id or None, points, points accepted)] over published proposals, cached until public
+    data changes: the home page, the register's heading and the statistics share this one read of the points."""
+    return _cached("points", _compute_point_figures)
+
+
+def _compute_point_figures():
+    rows = (
+        Point.objects.public().order_by().values_list("proposal__submitter_kind", "proposal__party")
+        # Counted on proposal_id (never null), not the point's id: the point_proposal_outcome index holds every column
+        # read, so PostgreSQL answers from it without reading the wide point rows.
+        .annotate(n=Count("proposal"), accepted=Count("proposal", filter=ACCEPTED_POINT))
+    )
+    return [tuple(row) for row in rows]
+
+
+def point_totals():
+    """{"points": points of published proposals, "points_accepted": of those, accepted and released}."""
+    rows = point_figures()
+    return {"points": sum(row[2] for row in rows), "points_accepted": sum(row[3] for row in rows)}
 
 
 def latest_public(limit=5):
@@ -118,12 +146,13 @@ def cursor_is_valid(params, sort):
 def register_errors(params, filterset):
     """{parameter: [message, ...]} of what cannot be answered as asked, in the active language; {} if nothing."""
     errors = {name: list(messages) for name, messages in filterset.errors.items()}
-    if not cursor_is_valid(params, _sort(filterset)):
+    if not cursor_is_valid(params, register_sort(filterset)):
         errors["cursor"] = [str(INVALID_CURSOR)]
     return errors
 
 
-def _sort(filterset):
+def register_sort(filterset):
+    """The order ``filterset`` asks for: newest, oldest or decided."""
     return getattr(filterset.form, "cleaned_data", {}).get("sort") or "newest"
 
 
@@ -134,7 +163,7 @@ def register(params, per_page=PER_PAGE, filterset=None):
     ``filterset``: the one register_filter() already made for these parameters.
     """
     filterset = filterset or register_filter(params)
-    sort = _sort(filterset)
+    sort = register_sort(filterset)
     queryset = filterset.qs
     if sort == "decided":
         queryset = queryset.filter(decision_released_at__isnull=False)
@@ -149,16 +178,24 @@ def register(params, per_page=PER_PAGE, filterset=None):
     count = register_count(queryset, filterset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
     return {
         "filter": filterset, "page": page, "queryset": queryset, "sort": sort, "count": count,
+        "point_count": register_point_count(filterset),
         "cursor_invalid": not cursor_is_valid(params, sort),
         # The same proposals as open data: the valid filters only (an invalid one would be refused there).
         "download_query": valid_filters(filterset).urlencode(),
     }
 
 
-def register_all(params, filterset=None):
-    """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV)."""
+def register_all(params, filterset=None, with_points=False):
+    """Every published proposal matching the register's filters, newest first, streamed in chunks (for CSV).
+
+    ``with_points``: each annotated with ``point_total`` and ``point_accepted`` (public_points.with_point_counts).
+    """
     filterset = filterset or register_filter(params)
     rows = filterset.qs.for_public_rows().prefetch_related(article_links_prefetch())
+    if with_points:
+        from proposals.core.public_points import with_point_counts
+
+        rows = with_point_counts(rows)
     return rows.order_by("-received_at", "-id").iterator(chunk_size=2000)
 
 
@@ -228,6 +265,26 @@ def register_count(queryset, filterset, cap):
     return _cached(f"capped{cap}", lambda: capped_count(queryset, cap), filters_key(filterset))
 
 
+def cached_count(name, compute, filterset):
+    """``compute()`` (a capped count named ``name``) cached per query of ``filterset`` until public data changes."""
+    return _cached(f"{name}-capped", compute, filters_key(filterset))
+
+
+def register_point_count(filterset):
+    """{"points", "points_accepted"} of the proposals the register shows, or None when it is filtered.
+
+    Unfiltered, the figures the statistics count (cached, no query once read). Filtered, none: the page keeps its one
+    capped count. A capped count of the points would be cheap (PostgreSQL reads the newest matching proposals and
+    their points until the cap), but the accepted points have no such bound: where few are accepted, counting them
+    reads every point of every released matching proposal, on each new query after each change.
+    """
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    filtered = any(value not in (None, "") for name, value in cleaned.items() if name != "sort")
+    if filtered or register_sort(filterset) == "decided":
+        return None
+    return point_totals()
+
+
 def capped_counts(querysets, cap=COUNT_CAP):
     """[capped_count(queryset, cap) for each of ``querysets``], read in one query.
 
@@ -271,7 +328,14 @@ def public_detail(tracking_code):
     )
     timeline = list(proposal.events.public().order_by("created_at", "id"))
     prefetch_related_objects([proposal], article_links_prefetch())
-    return {"proposal": proposal, "timeline": timeline, "duplicates": duplicates}
+    # A split proposal's points (public_points reads through these selectors, so it is imported here).
+    from proposals.core.public_points import listed_points
+
+    listed = listed_points(proposal)
+    return {
+        "proposal": proposal, "timeline": timeline, "duplicates": duplicates,
+        "points": listed["points"], "points_total": listed["total"],
+    }
 
 
 # Statistics
@@ -296,11 +360,16 @@ def _compute_statistics():
     weeks = (
         public.order_by().annotate(week=TruncWeek("received_at")).values("week").annotate(n=Count("pk")).order_by("week")
     )
+    points_by_kind, points_by_party = _points_by(point_figures())
+    kinds = sorted(breakdown("submitter_kind").items(), key=_by_count)
+    by_party = _named({k: n for k, n in breakdown("party").items() if k is not None}, Party)
     return {
         "total": total,
+        **point_totals(),
         "by_category": _named(breakdown("category"), Category),
-        "by_kind": [(SubmitterKind(k).label, n) for k, n in sorted(breakdown("submitter_kind").items(), key=_by_count)],
-        "by_party": _named({k: n for k, n in breakdown("party").items() if k is not None}, Party),
+        # (label, proposals, points, points accepted): these two breakdowns count the points too.
+        "by_kind": [(SubmitterKind(k).label, n, *points_by_kind.get(k, (0, 0))) for k, n in kinds],
+        "by_party": [(party, n, *points_by_party.get(party.pk, (0, 0))) for party, n in by_party],
         "by_region": _named(breakdown("region"), Region),
         "by_state": [(State(state).label, states[state]) for state in states],
         "by_week": [(row["week"].date(), row["n"]) for row in weeks],
@@ -314,6 +383,17 @@ def _compute_statistics():
         "outcomes": [(State(state).label, n) for state, n in released.items()],
         "articles": articles,
     }
+
+
+def _points_by(rows):
+    """({kind: (points, accepted)}, {party id: (points, accepted)}) from point_figures() rows."""
+    by_kind, by_party = {}, {}
+    for kind, party, n, accepted in rows:
+        for counts, key in ((by_kind, kind), (by_party, party)):
+            if key is not None:
+                points, accepted_so_far = counts.get(key, (0, 0))
+                counts[key] = (points + n, accepted_so_far + accepted)
+    return by_kind, by_party
 
 
 def _article_counts(public, limit=15):

@@ -16,6 +16,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from proposals.api import points as api_points
 from proposals.api import views as api
 from proposals.core import access, notifications, selectors, services, tracking
 from proposals.core.infra import ratelimit
@@ -296,4 +297,7 @@ class OpenDataView(TemplateView):
     template_name = "site/data.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "answer": api.ANSWER_DOCS, "fields": api.FIELD_DOCS}
+        return {
+            **super().get_context_data(**kwargs), "answer": api.ANSWER_DOCS, "fields": api.FIELD_DOCS,
+            "point_fields": api_points.FIELD_DOCS,
+        }

@@ -4,9 +4,24 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from proposals.core.models.proposal import Proposal
+from proposals.core.models.proposal import PUBLIC, Proposal
 from proposals.core.models.reference import Category, in_language
-from proposals.core.workflow import NotAcceptedReason, State
+from proposals.core.workflow import DECIDED_STATES, NotAcceptedReason, State
+
+# The public rules of points, in one place (the selectors, pages and open data use these and nothing else):
+# a point is public when its proposal is (PUBLIC, read through the point's proposal); a proposal's page lists its
+# points from LISTED_FROM of them (point 1 of a one-point proposal is the proposal itself); a point's outcome,
+# reason and response are public once its proposal's decision is released, as the proposal's own are.
+PUBLIC_POINT = Q(*[(f"proposal__{name}", value) for name, value in PUBLIC.children])
+RELEASED_POINT = Q(proposal__decision_released_at__isnull=False, proposal__state__in=sorted(DECIDED_STATES))
+LISTED_FROM = 2
+# The text of a point (the submitter's own words) is never read for the public.
+NOT_IN_PUBLIC_POINTS = ("text",)
+
+
+def outcome_released(proposal):
+    """Whether the outcomes of ``proposal``'s points (and its own decision) are public: its decision is released."""
+    return proposal.decision_released_at is not None and proposal.state in DECIDED_STATES
 
 
 class PointOutcome(models.TextChoices):
@@ -15,6 +30,24 @@ class PointOutcome(models.TextChoices):
     ACCEPTED = State.ACCEPTED.value, pgettext_lazy("point outcome", "Accepted")
     PARTIALLY_ACCEPTED = State.PARTIALLY_ACCEPTED.value, pgettext_lazy("point outcome", "Accepted in part")
     NOT_ACCEPTED = State.NOT_ACCEPTED.value, pgettext_lazy("point outcome", "Not accepted")
+
+
+# What the public counts as an accepted point: accepted, and its proposal's decision released.
+ACCEPTED_POINT = RELEASED_POINT & Q(outcome=PointOutcome.ACCEPTED)
+
+
+class PointQuerySet(models.QuerySet):
+    def public(self):
+        """Points of published proposals (without their text): the only source of public reads of points."""
+        return self.filter(PUBLIC_POINT).defer(*NOT_IN_PUBLIC_POINTS)
+
+    def released(self):
+        """Points whose outcome is public: their proposal's decision is released."""
+        return self.filter(RELEASED_POINT)
+
+    def accepted(self):
+        """Points the public sees accepted: outcome accepted, decision released."""
+        return self.filter(ACCEPTED_POINT)
 
 
 class Point(models.Model):
@@ -46,10 +79,17 @@ class Point(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = PointQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("point")
         verbose_name_plural = _("points")
         ordering = ["proposal", "number"]
+        indexes = [
+            # The public counts of points (selectors.point_figures: all points of published proposals, and the
+            # accepted ones) read this narrow index only, joined to the proposals' own, not the wide point rows.
+            models.Index(fields=["proposal", "outcome"], name="point_proposal_outcome"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["proposal", "number"], name="point_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="point_number_positive"),
@@ -75,3 +115,19 @@ class Point(models.Model):
     @property
     def response(self):
         return in_language(self, "response")
+
+    # What the public reads of a point's answer: nothing until its proposal's decision is released. They read
+    # self.proposal, which the public selectors set on the points they return (no query).
+
+    @property
+    def public_outcome(self):
+        """The outcome (a PointOutcome) once the decision is released, else None."""
+        return PointOutcome(self.outcome) if self.outcome and outcome_released(self.proposal) else None
+
+    @property
+    def public_reason(self):
+        return self.outcome_reason if self.public_outcome else ""
+
+    @property
+    def public_response(self):
+        return self.response if self.public_outcome else ""

@@ -16,9 +16,19 @@ register = template.Library()
 @register.filter
 def summary_language(proposal, language):
     """The language whose summary is shown for ``language``: itself if written, else the first that is."""
+    return _written_in(proposal, "summary", language)
+
+
+@register.filter
+def response_language(obj, language):
+    """The language whose response is shown for ``language`` (as summary_language)."""
+    return _written_in(obj, "response", language)
+
+
+def _written_in(obj, field, language):
     order = [language] + [code for code in CONTENT_LANGUAGES if code != language]
     for code in order:
-        if getattr(proposal, f"summary_{code}", ""):
+        if getattr(obj, f"{field}_{code}", ""):
             return code
     return language
 
