@@ -250,3 +250,31 @@ def test_no_list_found_says_so_and_offers_the_split_by_hand(analyst):
     proposal = make_proposal(text="Бір ғана ұсыныс: Парламентті бір палаталы ету.")
     page = client_for(analyst).get(points_url(proposal))
     assert page.context["suggestions"] == [] and 'name="_split"' in page.content.decode()
+
+
+def test_the_release_publishes_each_points_outcome_together_through_the_services(analyst, lead, settings):
+    settings.PARLREFORM_PAGE_CACHE = False
+    proposal = split(make_proposal(), analyst, ["бір", "екі"])
+    for point in proposal.points.all():
+        services.point_edit(point=point, actor=analyst, changes={
+            "summary_kk": f"Тармақ {point.number}", "summary_ru": f"Пункт {point.number}",
+            "summary_en": f"Point summary {point.number}"})
+    services.proposal_edit(proposal=proposal, actor=analyst, changes={
+        "title_kk": "Пакет", "title_ru": "Пакет", "title_en": "Package", "summary_kk": "Қысқаша",
+        "summary_ru": "Кратко", "summary_en": "In short"})
+    for action in (Action.START_SCREENING, Action.ACCEPT_FOR_REVIEW, Action.FORWARD):
+        services.proposal_transition(proposal=proposal, action=action, actor=lead)
+    services.proposal_publish(proposal=proposal, actor=lead)
+    services.points_decide(proposal=proposal, actor=lead, outcomes={
+        1: {"outcome": State.ACCEPTED, "response": {"kk": "Иә", "ru": "Да", "en": "Taken into the draft"}},
+        2: {"outcome": State.NOT_ACCEPTED, "reason": "not_feasible",
+            "response": {"kk": "Жоқ", "ru": "Нет", "en": "Not at this stage"}},
+    })
+    services.proposal_decide(proposal=proposal, action=Action.ACCEPT_PARTIALLY, actor=lead, note="Решение",
+                             response={"kk": "Ішінара", "ru": "Частично", "en": "In part"})
+    url = f"/en/proposals/{proposal.tracking_code}/"
+    before = Client().get(url).content.decode()
+    assert "Point summary 2" in before and "Taken into the draft" not in before and "Not at this stage" not in before
+    services.proposal_release_decision(proposal=proposal, actor=lead)
+    after = Client().get(url).content.decode()
+    assert "Taken into the draft" in after and "Not at this stage" in after
