@@ -278,3 +278,18 @@ def test_the_release_publishes_each_points_outcome_together_through_the_services
     services.proposal_release_decision(proposal=proposal, actor=lead)
     after = Client().get(url).content.decode()
     assert "Taken into the draft" in after and "Not at this stage" in after
+
+
+def test_an_edited_point_of_a_published_proposal_shows_on_the_next_request(analyst, lead, settings):
+    settings.PARLREFORM_PAGE_CACHE = True
+    proposal = split(make_proposal(), analyst, ["бір", "екі"])
+    for point in proposal.points.all():
+        services.point_edit(point=point, actor=analyst, changes={"summary_kk": "Тармақ", "summary_ru": "Пункт",
+                                                                 "summary_en": f"First words {point.number}"})
+    Proposal.objects.filter(pk=proposal.pk).update(title_kk="П", title_ru="П", summary_kk="Қ", summary_ru="К")
+    proposal = put_in_state(proposal, State.IN_REVIEW)
+    services.proposal_publish(proposal=proposal, actor=lead)
+    url = f"/en/proposals/{proposal.tracking_code}/"
+    assert "First words 2" in Client().get(url).content.decode()
+    services.point_edit(point=proposal.points.get(number=2), actor=lead, changes={"summary_en": "Second words"})
+    assert "Second words" in Client().get(url).content.decode()

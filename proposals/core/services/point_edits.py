@@ -40,6 +40,13 @@ def _locked_for_points(proposal, actor, at, fields=("category",)):
     return locked
 
 
+def _changed(locked, action, actor, note, at):
+    """The proposal's side of a change of its points: saved (its updated_at, and for a published proposal the
+    public data version, so cached pages show the points anew) and the one event."""
+    locked.save(update_fields=["updated_at"])
+    record_event(locked, action, actor, locked.state, locked.state, note=note, at=at)
+
+
 def _clean_texts(texts):
     texts = [(text or "").strip() for text in texts]
     if any(not text for text in texts):
@@ -86,7 +93,7 @@ def point_split(*, point, actor, texts, at=None):
         ])
         last = point.number + len(texts) - 1
         note = f"point {point.number} → points {point.number}–{last}"
-        record_event(locked, Action.SPLIT_POINTS, actor, locked.state, locked.state, note=note, at=at)
+        _changed(locked, Action.SPLIT_POINTS, actor, note, at)
     return [point, *created]
 
 
@@ -129,7 +136,7 @@ def points_join(*, proposal, actor, numbers, at=None):
             single_point_follow(locked, FOLLOWS)
             kept.refresh_from_db()
         note = "points {} → point {}".format(", ".join(str(n) for n in numbers), kept.number)
-        record_event(locked, Action.JOIN_POINTS, actor, locked.state, locked.state, note=note, at=at)
+        _changed(locked, Action.JOIN_POINTS, actor, note, at)
     return kept
 
 
@@ -153,8 +160,7 @@ def point_add(*, proposal, actor, text, category=None, at=None):
             proposal=locked, number=count + 1, text=text,
             category=category if category is not None else locked.category,
         )
-        record_event(locked, Action.EDIT_POINTS, actor, locked.state, locked.state,
-                     note=f"point {point.number} added", at=at)
+        _changed(locked, Action.EDIT_POINTS, actor, f"point {point.number} added", at)
     return point
 
 
@@ -175,8 +181,7 @@ def point_drop(*, point, actor, note, at=None):
         _shift(locked, number, -1)
         if locked.points.count() == 1:
             single_point_follow(locked, FOLLOWS)
-        record_event(locked, Action.EDIT_POINTS, actor, locked.state, locked.state,
-                     note=f"point {number} removed\n{note}", at=at)
+        _changed(locked, Action.EDIT_POINTS, actor, f"point {number} removed\n{note}", at)
 
 
 def point_edit(*, point, actor, changes, at=None):
@@ -202,7 +207,7 @@ def point_edit(*, point, actor, changes, at=None):
             setattr(point, name, value.strip() if isinstance(value, str) else value)
         point.save(update_fields=[*changed, "updated_at"])
         note = "point {}: {}".format(point.number, ", ".join(changed))
-        record_event(locked, Action.EDIT_POINTS, actor, locked.state, locked.state, note=note, at=at)
+        _changed(locked, Action.EDIT_POINTS, actor, note, at)
     return point
 
 
@@ -252,7 +257,7 @@ def points_decide(*, proposal, actor, outcomes, at=None):
             point.save(update_fields=[*values, "updated_at"])
             lines.append(f"point {number}: {outcome or '—'}{f' ({reason})' if reason else ''}")
         if lines:
-            record_event(locked, Action.DECIDE_POINTS, actor, locked.state, locked.state, note="\n".join(lines), at=at)
+            _changed(locked, Action.DECIDE_POINTS, actor, "\n".join(lines), at)
     return len(lines)
 
 
