@@ -293,3 +293,25 @@ def test_an_edited_point_of_a_published_proposal_shows_on_the_next_request(analy
     assert "First words 2" in Client().get(url).content.decode()
     services.point_edit(point=proposal.points.get(number=2), actor=lead, changes={"summary_en": "Second words"})
     assert "Second words" in Client().get(url).content.decode()
+
+
+def test_a_packages_list_of_points_is_remembered_until_the_public_data_changes(analyst, lead, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PARLREFORM_PAGE_CACHE = False
+    proposal = split(make_proposal(), analyst, [f"тармақ {n}" for n in range(1, 11)])
+    for point in proposal.points.all():
+        services.point_edit(point=point, actor=analyst, changes={
+            "summary_kk": "Тармақ", "summary_ru": "Пункт", "summary_en": f"Words of point {point.number}"})
+    Proposal.objects.filter(pk=proposal.pk).update(title_kk="П", title_ru="П", summary_kk="Қ", summary_ru="К")
+    services.proposal_publish(proposal=put_in_state(proposal, State.IN_REVIEW), actor=lead)
+    url = f"/en/proposals/{proposal.tracking_code}/"
+    counts = []
+    for _attempt in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert "Words of point 10" in Client().get(url).content.decode()
+        counts.append(sum("proposals_point" in query["sql"] for query in captured))
+    assert counts[0] >= 1 and counts[1] == 0
+    services.point_edit(point=proposal.points.get(number=10), actor=lead, changes={"summary_en": "Other words"})
+    assert "Other words" in Client().get(url).content.decode()

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, prefetch_related_objects
 from django.db.models.functions import TruncWeek
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from proposals.core import search, tracking
@@ -331,11 +332,9 @@ def public_detail(tracking_code):
     # A split proposal's points (public_points reads through these selectors, so it is imported here).
     from proposals.core.public_points import listed_points
 
-    listed = listed_points(proposal)
-    return {
-        "proposal": proposal, "timeline": timeline, "duplicates": duplicates,
-        "points": listed["points"], "points_total": listed["total"],
-    }
+    # Read only when the page renders its list of points: a list remembered for these data versions reads nothing.
+    listed = SimpleLazyObject(lambda: listed_points(proposal))
+    return {"proposal": proposal, "timeline": timeline, "duplicates": duplicates, "listed_points": listed}
 
 
 # Statistics

@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from proposals.api import points as api_points
 from proposals.api import views as api
 from proposals.core import access, notifications, selectors, services, tracking
-from proposals.core.infra import ratelimit
+from proposals.core.infra import http_cache, ratelimit
 from proposals.core.infra.pagination import with_cursor
 from proposals.core.workflow import OPEN_STATES, Action
 from proposals.site.forms import SubmissionForm, TrackForm, token_shown_to
@@ -277,7 +277,9 @@ class ProposalDetailView(TemplateView):
         detail = selectors.public_detail(code) if code else None
         if detail is None:
             raise Http404
-        return {**super().get_context_data(**kwargs), **detail}
+        # The list of points is remembered per process under the data versions (templates/site/detail.html).
+        versions = ":".join(http_cache.data_versions(self.request))
+        return {**super().get_context_data(**kwargs), **detail, "data_versions": versions}
 
 
 class StatisticsView(TemplateView):
