@@ -457,3 +457,33 @@ def test_a_proposal_without_any_list_gets_no_suggestions(db, media):
     proposal = make_proposal(text=package("no_list"))
     attach(proposal, "photo.txt", b"just text", TXT)
     assert suggestions_for(proposal) == ([], [])
+
+
+def test_the_answer_is_remembered_so_a_file_is_read_once(db, media, monkeypatch):
+    from proposals.core.splitting import proposal as reading
+
+    proposal = make_proposal(text=package("no_list"))
+    attach(proposal, "Ұсыныстар.docx", docx_package(KK_DOCX), DOCX)
+    reads = []
+    monkeypatch.setattr(reading, "attachment_text", lambda item: reads.append(item.pk) or attachment_text(item))
+    first = suggestions_for(proposal)
+    assert suggestions_for(proposal) == first and len(reads) == 1
+    attach(proposal, "more.pdf", pdf_text_lines(["Ілеспе хат."]), PDF)
+    suggestions_for(proposal)
+    assert len(reads) == 2  # another file: the answer is read afresh
+
+
+def test_the_files_together_get_one_files_time_and_the_rest_say_they_were_not_read(db, media, monkeypatch,
+                                                                                 settings):
+    from proposals.core.splitting import proposal as reading
+
+    settings.PARLREFORM_EXTRACT_SECONDS = 5
+    proposal = make_proposal(text=package("no_list"))
+    attach(proposal, "slow.pdf", pdf_text_lines(["Ілеспе хат."]), PDF)
+    attach(proposal, "points.odt", odt_package(ODT_BODY, ODT_STYLES), ODT)
+    clock = iter([0.0, 1.0, 9.0])
+    monkeypatch.setattr(reading, "monotonic", lambda: next(clock))
+    with translation.override("en"):
+        suggestions, problems = suggestions_for(proposal)
+    assert suggestions == []
+    assert problems == ["“points.odt” was not read: the files before it took the time allowed for reading."]

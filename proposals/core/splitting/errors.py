@@ -6,6 +6,7 @@ TOO_BIG = _("“%(name)s” needs more than %(megabytes)d MB of memory to be rea
 UNREADABLE = _("“%(name)s” could not be read: it may be damaged, or built in a way the reader does not accept.")
 TOO_LARGE = _("“%(name)s” is larger than %(megabytes)d MB, more than is read for suggestions.")
 MISSING = _("“%(name)s” is missing from the file store.")
+NOT_READ = _("“%(name)s” was not read: the files before it took the time allowed for reading.")
 
 
 class ExtractionError(ValueError):
