@@ -13,11 +13,15 @@ PACKAGES = demo_content.packages()
 LANGUAGES = ("kk", "ru", "en")
 
 
-def test_every_party_sends_one_package_of_ten_points_or_more():
+def test_every_party_sends_one_package_of_ten_points_or_more_with_mixed_outcomes():
     assert sorted(package.party for package in PACKAGES) == sorted(
         ["amanat", "ak-zhol", "auyl", "baytaq", "peoples-party", "respublica", "nsdp"]
     )
-    assert min(len(package.points) for package in PACKAGES) >= 10
+    for package in PACKAGES:
+        assert len(package.points) >= 10, package.key
+        assert len({point.outcome for point in package.points}) >= 2 and "" not in {
+            point.outcome for point in package.points
+        }, package.key
 
 
 def test_each_decided_package_is_what_its_mixed_points_give():
