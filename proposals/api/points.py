@@ -1,7 +1,6 @@
 """Open data on points: every point of the published proposals the register's filters select, JSON (paginated) and
 CSV (streamed), with its proposal's code, submitter kind, party and public title."""
 from django.conf import settings
-from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -9,21 +8,19 @@ from django.views.decorators.http import require_GET
 
 from proposals.api.views import (
     CSV_PARAMETERS,
-    CSV_RATE_MESSAGE,
     JSON_PARAMETERS,
     _address,
     _checked,
+    _json,
     _language,
-    _page_link,
     _per_page,
-    _retry_after,
-    _text,
+    csv_download,
+    csv_refusal,
+    json_page,
     point_fields,
 )
 from proposals.core import public_points
-from proposals.core.infra import ratelimit
 from proposals.core.infra.http_cache import public
-from proposals.core.infra.spreadsheet import stream_csv
 from proposals.core.models import in_language
 from proposals.core.models.reference import language_of
 
@@ -71,26 +68,11 @@ def points_json(request):
     language = _language(request)
     filterset, errors = _checked(request, language, public_points.points_errors)
     if errors:
-        response = JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
-        response["Content-Language"] = language
-        return response
+        return _json({"errors": errors}, language, status=400)
     with translation.override(language):
         page = public_points.points_page(filterset, request.GET.get("cursor"), _per_page(request))
         results = [point_record(point, language, settings.PARLREFORM_SITE_URL) for point in page.items]
-    count = public_points.points_count(filterset)
-    response = JsonResponse(
-        {
-            "count": count["value"],
-            "count_is_exact": not count["more"],
-            "next": _page_link(request, page.next_cursor),
-            "previous": _page_link(request, page.previous_cursor),
-            "errors": {},
-            "results": results,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
-    response["Content-Language"] = language
-    return response
+    return json_page(request, language, public_points.points_count(filterset), page, results)
 
 
 @require_GET
@@ -98,15 +80,9 @@ def points_json(request):
 def points_csv(request):
     language = _language(request)
     filterset, errors = _checked(request, language, public_points.points_errors)
-    if errors:
-        lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
-        return _text("\n".join(lines) + "\n", 400, language)
-    # The same per-client bound as the proposals' CSV, sharing its counter: both are whole-register downloads.
-    if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
-        with translation.override(language):
-            response = _text(str(CSV_RATE_MESSAGE), 429, language)
-        response["Retry-After"] = str(_retry_after())
-        return response
+    refusal = csv_refusal(request, language, errors)
+    if refusal is not None:
+        return refusal
 
     def rows():
         with translation.override(language):
@@ -115,7 +91,4 @@ def points_csv(request):
                 item["articles"] = ", ".join(f"{a['number']}: {a['change']}" for a in item["articles"])
                 yield [item[field] for field in FIELDS]
 
-    response = StreamingHttpResponse(stream_csv(FIELDS, rows()), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="parlreform-points.csv"'
-    response["Content-Language"] = language
-    return response
+    return csv_download(FIELDS, rows(), language, "parlreform-points.csv")

@@ -196,28 +196,54 @@ def proposals_json(request):
     language = _language(request)
     filterset, errors = _checked(request, language)
     if errors:
-        response = JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
-        response["Content-Language"] = language
-        return response
+        return _json({"errors": errors}, language, status=400)
     with translation.override(language):
         result = selectors.register(request.GET, per_page=_per_page(request), filterset=filterset)
         prefetch_related_objects(
             result["page"].items, selectors.article_links_prefetch(), public_points.nested_points_prefetch()
         )
         results = [record(proposal, language, settings.PARLREFORM_SITE_URL) for proposal in result["page"].items]
-    page = result["page"]
-    response = JsonResponse(
-        {
-            # The register's capped count (counting every match of a broad query reads them all).
-            "count": result["count"]["value"],
-            "count_is_exact": not result["count"]["more"],
-            "next": _page_link(request, page.next_cursor),
-            "previous": _page_link(request, page.previous_cursor),
-            "errors": {},
-            "results": results,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    # The register's capped count (counting every match of a broad query reads them all).
+    return json_page(request, language, result["count"], result["page"], results)
+
+
+def _json(data, language, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = language
+    return response
+
+
+def json_page(request, language, count, page, results):
+    """One page of open data as JSON: the capped ``count``, links to the next and previous ``page``, ``results``."""
+    return _json({
+        "count": count["value"],
+        "count_is_exact": not count["more"],
+        "next": _page_link(request, page.next_cursor),
+        "previous": _page_link(request, page.previous_cursor),
+        "errors": {},
+        "results": results,
+    }, language)
+
+
+def csv_refusal(request, language, errors):
+    """The answer to a CSV download that cannot be served (invalid parameters, or the client's download rate used
+    up), else None. Both CSVs share the rate's counter: each is a whole-register download, the heaviest public
+    answer. Conditional requests answered 304 (public()) never reach this."""
+    if errors:
+        lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
+        return _text("\n".join(lines) + "\n", 400, language)
+    if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
+        with translation.override(language):
+            response = _text(str(CSV_RATE_MESSAGE), 429, language)
+        response["Retry-After"] = str(_retry_after())
+        return response
+    return None
+
+
+def csv_download(fields, rows, language, filename):
+    """``rows`` streamed as a CSV file named ``filename`` (formulas neutralised by stream_csv)."""
+    response = StreamingHttpResponse(stream_csv(fields, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language
     return response
 
@@ -242,16 +268,9 @@ def _retry_after():
 def proposals_csv(request):
     language = _language(request)
     filterset, errors = _checked(request, language)
-    if errors:
-        lines = [f"{name}: {message}" for name, messages in errors.items() for message in messages]
-        return _text("\n".join(lines) + "\n", 400, language)
-    # Conditional requests answered 304 (public()) never reach this. The whole register in one file is the
-    # heaviest public answer: a per-client bound on full downloads.
-    if not ratelimit.hit("csv", request, settings.PARLREFORM_CSV_RATE):
-        with translation.override(language):
-            response = _text(str(CSV_RATE_MESSAGE), 429, language)
-        response["Retry-After"] = str(_retry_after())
-        return response
+    refusal = csv_refusal(request, language, errors)
+    if refusal is not None:
+        return refusal
 
     def records():
         with translation.override(language):
@@ -262,7 +281,4 @@ def proposals_csv(request):
                 item["article_changes"] = ", ".join(f"{c['article']}: {c['change']}" for c in item["article_changes"])
                 yield [item[field] for field in FIELDS]
 
-    response = StreamingHttpResponse(stream_csv(FIELDS, records()), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="parlreform-proposals.csv"'
-    response["Content-Language"] = language
-    return response
+    return csv_download(FIELDS, records(), language, "parlreform-proposals.csv")
