@@ -57,7 +57,8 @@ class ProposalsConfig(AppConfig):
         # Any saved proposal may change what the public sees: cached public figures start afresh.
         post_save.connect(bump_public_version, sender="proposals.Proposal", dispatch_uid="proposals_public_version")
         # The Constitution's pages show the articles and sections: a staff edit of one renews them too.
-        for sender in ("proposals.Article", "proposals.Section"):
+        # An idea's page and the lists of ideas read the idea: each of its services saves it.
+        for sender in ("proposals.Article", "proposals.Section", "proposals.Idea"):
             post_save.connect(bump_public_version, sender=sender, dispatch_uid=f"public_version_save_{sender}")
             post_delete.connect(bump_public_version, sender=sender, dispatch_uid=f"public_version_delete_{sender}")
         # A saved category, region or party may change the register form's lists; so may a

@@ -55,6 +55,10 @@ class Action(models.TextChoices):
     JOIN_POINTS = "join_points", _("Join points")
     EDIT_POINTS = "edit_points", _("Edit the points")
     DECIDE_POINTS = "decide_points", _("Record the points' outcomes")
+    JOIN_IDEA = "join_idea", _("Joined an idea")
+    LEAVE_IDEA = "leave_idea", _("Left an idea")
+    DECIDE_WITH_IDEA = "decide_with_idea", _("Decided with its idea")
+    DECIDE_APART = "decide_apart", _("Decided apart from its idea")
 
 
 class NotAcceptedReason(models.TextChoices):
@@ -143,6 +147,12 @@ TRANSITIONS = {
         ),
     ]
 }
+
+# Answering an idea once (services.idea_decide) records the decision of each one-point member proposal still open,
+# from any of these states straight to the idea's outcome, with one DECIDE_WITH_IDEA event each: the copies of a
+# campaign are answered without each going through the review on its own. The decision is recorded, not released,
+# as ACCEPT, ACCEPT_PARTIALLY and REJECT record it; a decided member changes only after RECONSIDER.
+IDEA_DECIDES_FROM = OPEN_STATES
 
 # How each public event reads on a timeline (past tense, unlike the button labels above).
 TIMELINE = {

@@ -2,6 +2,17 @@
 from proposals.core.models.answers import AnswerTemplate
 from proposals.core.models.constitution import Article, ArticleChange, ProposalArticle, Section
 from proposals.core.models.events import AppendOnlyError, ProposalEvent, ProposalEventQuerySet, ProposalNote
+from proposals.core.models.ideas import (
+    PUBLIC_IDEA,
+    CandidateStatus,
+    Idea,
+    IdeaAction,
+    IdeaCandidate,
+    IdeaEvent,
+    IdeaMembership,
+    IdeaQuerySet,
+    PointKey,
+)
 from proposals.core.models.locks import ProposalLock
 from proposals.core.models.notifications import (
     Notification,
@@ -34,6 +45,8 @@ from proposals.core.models.reference import (
 )
 
 __all__ = [
+    "PUBLIC_IDEA", "CandidateStatus", "Idea", "IdeaAction", "IdeaCandidate", "IdeaEvent", "IdeaMembership",
+    "IdeaQuerySet", "PointKey",
     "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Article",
     "ArticleChange", "Attachment", "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language",
     "Notification", "NotificationKind", "NotificationQuerySet", "NotificationStatus", "Party", "Point", "PointOutcome",

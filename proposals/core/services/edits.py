@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import workflow
 from proposals.core.models import Proposal, ProposalNote
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.idea_keys import point_keys_write
 from proposals.core.services.locks import ensure_not_locked
 from proposals.core.services.points import single_point_follow
 from proposals.core.services.retention import removed_by_retention
@@ -83,6 +84,9 @@ def proposal_correct(*, proposal, actor, field, value, note, at=None):
             raise WorkflowError(_("The new value is the same as the stored one."), "unchanged")
         setattr(locked, field, value)
         locked.save(update_fields=[field, "updated_at"])
+        if field in ("title", "text"):
+            # The whole submission is point 1's text while it has no excerpt of its own.
+            point_keys_write(locked.points.filter(text="").select_related("proposal"))
         line = _edit_line(locked, field, old, value, workflow.CORRECTABLE_FIELDS)
         record_event(locked, Action.CORRECT, actor, locked.state, locked.state, note=f"{line}\n{note}", at=at)
     proposal.refresh_from_db()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core import workflow
 from proposals.core.models import Point, PointOutcome, ProposalArticle
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.idea_keys import point_keys_write
 from proposals.core.services.locks import ensure_not_locked
 from proposals.core.services.points import FOLLOWS, single_point_follow
 from proposals.core.workflow import DECIDED_STATES, Action, NotAcceptedReason, State
@@ -91,6 +92,7 @@ def point_split(*, point, actor, texts, at=None):
             Point(proposal=locked, number=point.number + offset, text=text, category_id=point.category_id)
             for offset, text in enumerate(texts[1:], start=1)
         ])
+        point_keys_write(_with_proposal([point, *created], locked))
         last = point.number + len(texts) - 1
         note = f"point {point.number} → points {point.number}–{last}"
         _changed(locked, Action.SPLIT_POINTS, actor, note, at)
@@ -135,6 +137,7 @@ def points_join(*, proposal, actor, numbers, at=None):
         if locked.points.count() == 1:
             single_point_follow(locked, FOLLOWS)
             kept.refresh_from_db()
+        point_keys_write(_with_proposal([kept], locked))
         note = "points {} → point {}".format(", ".join(str(n) for n in numbers), kept.number)
         _changed(locked, Action.JOIN_POINTS, actor, note, at)
     return kept
@@ -160,6 +163,7 @@ def point_add(*, proposal, actor, text, category=None, at=None):
             proposal=locked, number=count + 1, text=text,
             category=category if category is not None else locked.category,
         )
+        point_keys_write(_with_proposal([first, point], locked))
         _changed(locked, Action.EDIT_POINTS, actor, f"point {point.number} added", at)
     return point
 
@@ -206,9 +210,17 @@ def point_edit(*, point, actor, changes, at=None):
             value = changes[name]
             setattr(point, name, value.strip() if isinstance(value, str) else value)
         point.save(update_fields=[*changed, "updated_at"])
+        if "text" in changed:
+            point_keys_write(_with_proposal([point], locked))
         note = "point {}: {}".format(point.number, ", ".join(changed))
         _changed(locked, Action.EDIT_POINTS, actor, note, at)
     return point
+
+
+def _with_proposal(points, locked):
+    for point in points:
+        point.proposal = locked
+    return points
 
 
 def _refuse_single(locked, message):

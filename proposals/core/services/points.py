@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from proposals.core.models import Point
 from proposals.core.points import Undecided, decision_from_points
 from proposals.core.services.base import WorkflowError
+from proposals.core.services.idea_keys import point_keys_write
 from proposals.core.workflow import DECIDED_STATES, State
 
 # What point 1 copies from its proposal while it is the only point.
@@ -18,7 +19,10 @@ FOLLOWS = ("category", "summary_kk", "summary_ru", "summary_en", "response_kk", 
 
 def first_point_create(proposal):
     """Point 1 of a proposal being registered: the whole submission (its text stays on the proposal), its topic."""
-    return Point.objects.create(proposal=proposal, number=1, category=proposal.category)
+    point = Point.objects.create(proposal=proposal, number=1, category=proposal.category)
+    point.proposal = proposal
+    point_keys_write([point], replace=False)
+    return point
 
 
 def only_point(proposal):
