@@ -71,7 +71,8 @@ def _saved(idea, at):
 
 
 def ideas_suggest(*, clusters, actor=None, at=None):
-    """Write suggested ideas from the clustering: ``clusters`` is [(leader Point or Idea, [(Point, Match)])].
+    """Write suggested ideas from the clustering: ``clusters`` is [(leader Point or Idea, [(Point or point id,
+    Match)])].
 
     A cluster led by an existing idea adds its points to that idea's suggestions; any other becomes a new idea
     (its text the leader's) with every point suggested. A point already a member of an idea, or dropped from that
@@ -89,14 +90,15 @@ def ideas_suggest(*, clusters, actor=None, at=None):
                     text=point_text(leader)[:MAX_IDEA_TEXT], category_id=leader.category_id, created_at=at
                 )
                 created += 1
-            point_ids = [point.pk for point, _match in members]
+            members = [(getattr(point, "pk", point), match) for point, match in members]
+            point_ids = [point_id for point_id, _match in members]
             taken = set(IdeaMembership.objects.filter(point__in=point_ids).values_list("point_id", flat=True))
             taken |= set(
                 IdeaCandidate.objects.filter(idea=idea, point__in=point_ids).values_list("point_id", flat=True)
             )
             rows = [
-                IdeaCandidate(idea=idea, point=point, copy_score=match.copy, idea_score=match.idea, created_at=at)
-                for point, match in members if point.pk not in taken
+                IdeaCandidate(idea=idea, point_id=point_id, copy_score=match.copy, idea_score=match.idea, created_at=at)
+                for point_id, match in members if point_id not in taken
             ]
             IdeaCandidate.objects.bulk_create(rows, batch_size=1000)
             written += len(rows)
