@@ -2,7 +2,7 @@
 from proposals.core.similarity import band_keys, fingerprint, normalise, score, stems, tokens
 from proposals.core.similarity.clustering import cluster
 from proposals.core.similarity.normalise import fold
-from proposals.core.similarity.scores import Scored
+from proposals.core.similarity.scores import Scored, quantity_conflict
 
 LETTER = (
     "Предлагаю сократить число депутатов Мажилиса до 100 человек и избирать их только по партийным спискам, "
@@ -31,12 +31,29 @@ def test_latin_look_alikes_inside_a_cyrillic_word_read_as_cyrillic():
 
 
 def test_stop_words_and_appeal_formulas_are_not_content():
-    assert stems("Уважаемая рабочая группа! Предлагаю и прошу: парламент") == ["парла"]
-    assert stems("Құрметті жұмыс тобы! Ұсынамын: және парламент") == ["парла"]
+    assert stems("Уважаемая рабочая группа! Предлагаю и прошу: парламент") == ["парл"]
+    assert stems("Құрметті жұмыс тобы! Ұсынамын: және парламент") == ["парл"]
+
+
+def test_negations_are_content():
+    assert stems("не сохранять Сенат") == ["не", "сохр", "сена"]
+    assert stems("Сенатты сақтау емес") == ["сена", "сакт", "емес"]
 
 
 def test_words_are_cut_to_their_stems_and_numbers_stay_whole():
-    assert stems("парламенттің парламента 150 депутатов") == ["парла", "парла", "150", "депут"]
+    assert stems("парламенттің парламента 150 депутатов") == ["парл", "парл", "150", "депу"]
+
+
+def test_number_words_name_the_numbers_digits_do():
+    assert Scored("сто депутатов").numbers == Scored("100 депутатов").numbers == {"100"}
+    assert Scored("жүз депутат, жартысы әйелдер").numbers == {"100", "1/2"}
+
+
+def test_an_added_quantity_is_no_conflict_but_a_changed_one_is():
+    assert not quantity_conflict({"100"}, {"100", "5"})
+    assert quantity_conflict({"100"}, {"90"})
+    # A long letter that keeps most of its figures and changes one is an edited copy.
+    assert not quantity_conflict({"30", "10", "year"}, {"30", "8", "year"})
 
 
 def test_a_retyped_campaign_letter_has_the_same_fingerprint_and_keys():

@@ -20,8 +20,9 @@ WORD = re.compile(r"[^\W_]+")
 CYRILLIC = re.compile(r"[а-я]")
 LATIN = re.compile(r"[a-z]")
 # Words are cut to their first letters: Kazakh is agglutinative and Russian inflects, so "парламенттің",
-# "парламента" and "парламентом" meet at "парла". Measured on tests/data/idea_pairs.json (see scores.py).
-STEM_LENGTH = 5
+# "парламента" and "парламентом" meet at "парл". Four letters found the most paraphrases at the precision asked of
+# them on tests/data/idea_pairs.json (five and six found fewer; README, "Ideas").
+STEM_LENGTH = 4
 # Only so much of a text is read: the first words say what a letter proposes, and a hostile text stays cheap.
 MAX_CHARACTERS = 20_000
 
@@ -73,6 +74,40 @@ def stems(text):
             continue
         result.append(token if token.isdigit() else token[:STEM_LENGTH])
     return result
+
+
+@lru_cache(maxsize=1)
+def numeral_forms():
+    """({word: value}, [(prefix, value)]) of numerals.txt."""
+    exact, prefixes = {}, []
+    text = (Path(__file__).with_name("numerals.txt")).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        value, forms = line.split(":", 1)
+        for form in forms.split():
+            form = fold(form)
+            if form.endswith("*"):
+                prefixes.append((form[:-1], value.strip()))
+            else:
+                exact[form] = value.strip()
+    return exact, prefixes
+
+
+def numbers(words):
+    """The quantities a text names, from its folded ``words`` (tokens()): digits as written ("100", "5"), number
+    words as the value they name ("сто" → "100", "жартысы" → "1/2"), periods ("ежемесячно" → "month")."""
+    exact, prefixes = numeral_forms()
+    found = set()
+    for word in words:
+        if word.isdigit():
+            found.add(word.lstrip("0") or "0")
+        elif word in exact:
+            found.add(exact[word])
+        else:
+            found.update(value for prefix, value in prefixes if word.startswith(prefix))
+    return frozenset(found)
 
 
 def fingerprint(text):
