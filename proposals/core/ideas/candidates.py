@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from proposals.core.ideas.texts import MEMBER_STATES, point_text
-from proposals.core.models import Idea, IdeaCandidate, IdeaMembership, Point, PointKey
+from proposals.core.models import Idea, IdeaCandidate, IdeaKey, IdeaMembership, Point, PointKey
 from proposals.core.models.ideas import CandidateStatus
 from proposals.core.similarity import Scored, band_keys, score
 
@@ -27,24 +27,25 @@ class Likely:
     ideas: list
 
 
-def key_hits(keys, exclude=(), per_key=PER_KEY, limit=SCORED):
-    """[(point id, keys shared)] of the points sharing most of ``keys``, at most ``limit``, read as one statement:
-    per key an index range of at most ``per_key`` entries, newest first (a UNION ALL of limited subqueries, the
-    same SQL on PostgreSQL and SQLite)."""
+def key_hits(keys, exclude=(), per_key=PER_KEY, limit=SCORED, *, model=PointKey, column="point_id"):
+    """[(id, keys shared)] of the points (or, with ``model`` IdeaKey and ``column`` "idea_id", the ideas) sharing
+    most of ``keys``, at most ``limit``, read as one statement: per key an index range of at most ``per_key``
+    entries, newest first (a UNION ALL of limited subqueries, the same SQL on PostgreSQL and SQLite), never the ids
+    in ``exclude``."""
     keys = list(dict.fromkeys(keys))
     if not keys:
         return []
-    table = PointKey._meta.db_table
-    branch = f"SELECT point_id FROM (SELECT point_id FROM {table} WHERE key = %s ORDER BY point_id DESC LIMIT %s) k{{}}"
+    table = model._meta.db_table
+    excluded = "AND {} NOT IN ({})".format(column, ", ".join(["%s"] * len(exclude))) if exclude else ""
+    branch = (
+        f"SELECT {column} FROM (SELECT {column} FROM {table} WHERE key = %s {excluded} "
+        f"ORDER BY {column} DESC LIMIT %s) k{{}}"
+    )
     union = " UNION ALL ".join(branch.format(number) for number in range(len(keys)))
-    params = [value for key in keys for value in (key, per_key)]
-    excluded = ""
-    if exclude:
-        excluded = "WHERE point_id NOT IN ({})".format(", ".join(["%s"] * len(exclude)))
-        params += list(exclude)
+    params = [value for key in keys for value in (key, *exclude, per_key)]
     sql = (
-        f"SELECT point_id, COUNT(*) AS shared FROM ({union}) hits {excluded} "
-        "GROUP BY point_id ORDER BY shared DESC, point_id DESC LIMIT %s"
+        f"SELECT {column}, COUNT(*) AS shared FROM ({union}) hits "
+        f"GROUP BY {column} ORDER BY shared DESC, {column} DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
@@ -54,7 +55,8 @@ def key_hits(keys, exclude=(), per_key=PER_KEY, limit=SCORED):
 def likely_for_text(text, *, exclude_point=None, exclude_proposal=None, limit=LIKELY):
     """The Likely twins and ideas of a text (a new proposal's, or a point's), never in ``exclude_proposal``."""
     own = Scored(text)
-    hits = key_hits(band_keys(words=own.words), exclude=() if exclude_point is None else (exclude_point,))
+    keys = band_keys(words=own.words)
+    hits = key_hits(keys, exclude=() if exclude_point is None else (exclude_point,))
     points = (
         Point.objects.filter(pk__in=[pk for pk, _shared in hits], proposal__state__in=MEMBER_STATES)
         .exclude(proposal=exclude_proposal)
@@ -72,12 +74,13 @@ def likely_for_text(text, *, exclude_point=None, exclude_proposal=None, limit=LI
         if match.kind:
             twins.append((point, match))
     twins.sort(key=lambda item: (-item[1].copy, -item[1].idea, item[0].proposal.received_at, item[0].pk))
-    return Likely(twins=twins[:limit], ideas=_ideas_of(own, twins, limit))
+    return Likely(twins=twins[:limit], ideas=_ideas_of(own, keys, twins, limit))
 
 
-def _ideas_of(own, twins, limit):
-    """The ideas the twins belong to (confirmed, or suggested to), each scored on its own text."""
-    ids = Counter()
+def _ideas_of(own, keys, twins, limit):
+    """The ideas whose own text shares keys with ``own`` and those the twins belong to (confirmed, or suggested
+    to), each scored on its own text; ordered by the twins in them, then by that score."""
+    ids = Counter({idea_id: 0 for idea_id, _shared in key_hits(keys, model=IdeaKey, column="idea_id", limit=LIKELY)})
     for point, _match in twins:
         membership = membership_of(point)
         if membership is not None:
@@ -87,12 +90,12 @@ def _ideas_of(own, twins, limit):
     ).values_list("idea_id", flat=True)
     for idea_id in suggested:
         ids[idea_id] += 1
-    if not ids:
-        return []
     ideas = Idea.objects.current().filter(pk__in=list(ids)).only("text", "title_kk", "title_ru", "title_en",
                                                                "confirmed_at", "outcome")
     found = [(idea, score(own, Scored(idea.text)), ids[idea.pk]) for idea in ideas]
-    found.sort(key=lambda item: (-item[2], -item[1].idea, item[0].pk))
+    # An idea found by its own keys only counts when its text matches.
+    found = [item for item in found if item[2] or item[1].kind]
+    found.sort(key=lambda item: (-item[2], -item[1].copy, -item[1].idea, item[0].pk))
     return found[:limit]
 
 

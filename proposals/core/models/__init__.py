@@ -9,6 +9,7 @@ from proposals.core.models.ideas import (
     IdeaAction,
     IdeaCandidate,
     IdeaEvent,
+    IdeaKey,
     IdeaMembership,
     IdeaQuerySet,
     PointKey,
@@ -45,7 +46,7 @@ from proposals.core.models.reference import (
 )
 
 __all__ = [
-    "PUBLIC_IDEA", "CandidateStatus", "Idea", "IdeaAction", "IdeaCandidate", "IdeaEvent", "IdeaMembership",
+    "PUBLIC_IDEA", "CandidateStatus", "Idea", "IdeaAction", "IdeaCandidate", "IdeaEvent", "IdeaKey", "IdeaMembership",
     "IdeaQuerySet", "PointKey",
     "CONTENT_LANGUAGES", "NOT_IN_PUBLIC_ROWS", "PUBLIC", "AnswerTemplate", "AppendOnlyError", "Article",
     "ArticleChange", "Attachment", "Category", "Channel", "Consistency", "ExpertOpinion", "Holiday", "Language",

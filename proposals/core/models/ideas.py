@@ -179,6 +179,20 @@ class PointKey(models.Model):
         return f"{self.key}: {self.point_id}"
 
 
+class IdeaKey(models.Model):
+    """One band key of an idea's text: a new point finds the idea itself, not only its newest members."""
+
+    pk = models.CompositePrimaryKey("key", "idea")
+    key = models.BigIntegerField()
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["idea"], name="idea_key_idea")]
+
+    def __str__(self):
+        return f"{self.key}: {self.idea_id}"
+
+
 class IdeaAction(models.TextChoices):
     SUGGEST = "suggest", _("Suggested by the clustering")
     CONFIRM = "confirm", _("Members confirmed")

@@ -21,6 +21,7 @@ from proposals.core.models import (
     ProposalEvent,
 )
 from proposals.core.services.base import WorkflowError, check_actor
+from proposals.core.services.idea_keys import idea_keys_write
 from proposals.core.similarity import Scored, score
 from proposals.core.similarity.scores import COPY_THRESHOLD
 from proposals.core.workflow import Action
@@ -89,6 +90,7 @@ def ideas_suggest(*, clusters, actor=None, at=None):
                 idea = Idea.objects.create(
                     text=point_text(leader)[:MAX_IDEA_TEXT], category_id=leader.category_id, created_at=at
                 )
+                idea_keys_write(idea)
                 created += 1
             members = [(getattr(point, "pk", point), match) for point, match in members]
             point_ids = [point_id for point_id, _match in members]
@@ -115,6 +117,7 @@ def idea_start(*, point, actor, at=None):
         (point,) = _points([point])
         idea = Idea.objects.create(text=point_text(point)[:MAX_IDEA_TEXT], category_id=point.category_id,
                                    created_at=at)
+        idea_keys_write(idea)
         idea_event(idea, IdeaAction.EDIT, actor, f"started from {point.proposal.tracking_code}, point {point.number}",
                    at)
         _join(idea, [point], actor, at)
@@ -282,6 +285,7 @@ def idea_split(*, idea, actor, points, at=None):
         check_actor(actor, workflow.TRIAGE)
         new = Idea.objects.create(text=point_text(first)[:MAX_IDEA_TEXT], category_id=first.category_id,
                                   created_at=at)
+        idea_keys_write(new)
         idea_move(idea=idea, target=new, actor=actor, points=ids, at=at)
         idea_event(idea, IdeaAction.SPLIT, actor, f"idea {new.pk}", at)
         idea_event(new, IdeaAction.SPLIT_FROM, actor, f"idea {idea.pk}", at)
@@ -351,6 +355,8 @@ def idea_edit(*, idea, actor, changes, at=None):
             raise WorkflowError(_("A published idea keeps its title and summary in Kazakh and Russian."),
                                 "public_text_required")
         _saved(locked, at)
+        if "text" in changed:
+            idea_keys_write(locked)
         idea_event(locked, IdeaAction.EDIT, actor, ", ".join(changed), at)
     return locked
 

@@ -4,6 +4,7 @@ Called inside the proposal's own services (submission, edits, transitions, artic
 a one-point proposal is answered on one page as before, and its point reads the same as the proposal everywhere
 points are listed (open data, ideas).
 """
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,15 @@ def first_point_create(proposal):
     point = Point.objects.create(proposal=proposal, number=1, category=proposal.category)
     point.proposal = proposal
     point_keys_write([point], replace=False)
+    transaction.on_commit(lambda: _suggest_later(point.pk))
     return point
+
+
+def _suggest_later(point_id):
+    """Find the new point's likely ideas once it is committed, in a task (the submitter does not wait)."""
+    from proposals.core.ideas.tasks import suggest_for_points_task
+
+    suggest_for_points_task.enqueue([point_id])
 
 
 def only_point(proposal):
