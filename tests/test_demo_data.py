@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 
 from proposals.core import services
-from proposals.core.models import Category, Channel, Language, Proposal, SubmitterKind
+from proposals.core.models import Category, Channel, IdeaMembership, Language, Proposal, SubmitterKind
 from proposals.core.validators import RATIONALE_MAX, TEXT_MAX, normalise_articles, validate_single_line
 from proposals.core.workflow import DECIDED_STATES, Action, NotAcceptedReason, State
 from proposals.tooling import demo_content
@@ -205,9 +205,21 @@ def test_the_seeded_demo_never_gives_one_text_two_outcomes_and_every_answer_fits
     call_command("seed_demo", count=140, verbosity=0, stdout=io.StringIO())
     records = {record.text: record for record in demo_content.proposals()}
     outcomes = {}
+    # A member of an idea carries its idea's answer (answered once), or its own when decided apart.
+    ideas = {
+        membership.point.proposal_id: membership
+        for membership in IdeaMembership.objects.select_related("idea", "point")
+    }
     for proposal in Proposal.objects.exclude(state__in=[State.SPAM]).exclude(external_ref__startswith="DEMO-PKG-"):
         if proposal.state in DECIDED_STATES or proposal.state == State.OUT_OF_SCOPE:
             outcomes.setdefault(proposal.text, set()).add(proposal.state)
+        membership = ideas.get(proposal.pk)
+        if membership is not None and proposal.state in DECIDED_STATES and not membership.apart:
+            idea = membership.idea
+            assert (proposal.state, proposal.decision_reason) == (idea.outcome, idea.outcome_reason)
+            if proposal.external_ref.startswith("DEMO-IDEA-"):
+                assert proposal.response_ru == idea.response_ru
+            continue
         if proposal.state in DECIDED_STATES:
             record = records[proposal.text]
             # The response is the one written for this text's decision, and the decision is the text's decision.

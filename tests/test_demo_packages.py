@@ -70,7 +70,7 @@ def test_the_document_numbers_its_points_between_preamble_and_closing():
 
 @pytest.mark.django_db
 def test_seed_demo_splits_and_answers_each_package_through_the_services():
-    call_command("seed_demo", count=0, verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", count=0, with_ideas=False, verbosity=0, stdout=io.StringIO())
     assert Proposal.objects.count() == len(PACKAGES)
     for package in PACKAGES:
         proposal = Proposal.objects.get(external_ref=f"{demo_packages.REF_PREFIX}{package.party}")
@@ -90,5 +90,5 @@ def test_seed_demo_splits_and_answers_each_package_through_the_services():
         actions = set(ProposalEvent.objects.filter(proposal=proposal).values_list("action", flat=True))
         assert {Action.SPLIT_POINTS, Action.EDIT_POINTS} <= actions
         assert (Action.DECIDE_POINTS in actions) == (package.state in DECIDED_STATES)
-    call_command("seed_demo", count=0, verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", count=0, with_ideas=False, verbosity=0, stdout=io.StringIO())
     assert Proposal.objects.count() == len(PACKAGES)

@@ -192,3 +192,14 @@ def read_packages(directory=DEMO_DIR):
 def packages():
     """The parties' packages, in file order."""
     return read_packages()
+
+
+@functools.cache
+def ideas():
+    """The demo's campaigns and ideas (fixtures/demo/ideas.json), as the file has them: {"campaigns", "ideas"}."""
+    data = load(DEMO_DIR / "ideas.json")
+    if not isinstance(data, dict) or not isinstance(data.get("campaigns"), list) or not isinstance(
+        data.get("ideas"), list
+    ):
+        raise DemoDataError("ideas.json: no lists of campaigns and ideas")
+    return data

@@ -59,7 +59,8 @@ def apply_answer(points, answer, actor, at, *, note, action=Action.DECIDE_WITH_I
     A one-point proposal still open is decided with it (its state, reason, response; recorded, not released); a
     package's point takes the outcome while its package is still open. A proposal whose decision is recorded is
     left alone unless ``follows`` (outcome, reason) says it still carries that earlier answer, unreleased (the
-    idea is decided anew before its release). Returns (points answered, Counter of skip reasons).
+    idea is decided anew before its release); one that already carries this answer needs nothing. Returns (points
+    answered, Counter of skip reasons).
     """
     outcome, reason, texts = answer
     ids = sorted({point.proposal_id for point in points})
@@ -71,9 +72,15 @@ def apply_answer(points, answer, actor, at, *, note, action=Action.DECIDE_WITH_I
         holder=getattr(actor, "pk", None)
     ).values_list("proposal_id", flat=True))
     skipped = Counter()
-    decide, points_only, events = [], [], []
+    decide, points_only, already, events = [], [], [], []
     for point in points:
         row = rows[point.proposal_id]
+        if (point.outcome, point.outcome_reason) == (outcome, reason) and (
+            sizes[row.pk] > 1 or row.state == outcome
+        ):
+            # Answered so already (its own decision, or its package's point): nothing to write.
+            already.append(point)
+            continue
         again = (
             follows is not None and row.state in DECIDED_STATES and row.decision_released_at is None
             and (point.outcome, point.outcome_reason) == follows
@@ -96,10 +103,9 @@ def apply_answer(points, answer, actor, at, *, note, action=Action.DECIDE_WITH_I
                 proposal_id=row.pk, action=action, from_state=row.state, to_state=row.state, actor=actor,
                 note=f"point {point.number}: {outcome}{f' ({reason})' if reason else ''}\n{note}", created_at=at,
             ))
-    answered = decide + points_only
-    if answered:
+    if decide or points_only:
         responses = {f"response_{code}": texts[code] for code in RESPONSES}
-        Point.objects.filter(pk__in=[point.pk for point in answered]).update(
+        Point.objects.filter(pk__in=[point.pk for point in decide + points_only]).update(
             outcome=outcome, outcome_reason=reason, updated_at=at, **responses
         )
         Proposal.objects.filter(pk__in=[point.proposal_id for point in decide]).update(
@@ -110,7 +116,7 @@ def apply_answer(points, answer, actor, at, *, note, action=Action.DECIDE_WITH_I
         ProposalEvent.objects.bulk_create(events, batch_size=500)
         # Bulk updates send no save signal: renew the public data version here.
         transaction.on_commit(bump_public_version)
-    return answered, skipped
+    return decide + points_only + already, skipped
 
 
 def apply_decision(idea, points, actor, at, follows=None):

@@ -1,5 +1,5 @@
-"""seed_demo: reference data, one demo account per staff role, a few hundred proposals with real histories, and a
-package from each party answered point by point."""
+"""seed_demo: reference data, one demo account per staff role, a few hundred proposals with real histories, a
+package from each party answered point by point, and ideas: campaigns and proposals of many kinds answered once."""
 import datetime
 import io
 import random
@@ -16,7 +16,7 @@ from proposals.core import services
 from proposals.core.articles import ensure_structure
 from proposals.core.models import AnswerTemplate, Category, Channel, Holiday, Party, Proposal, Region, SubmitterKind
 from proposals.core.workflow import DECIDE, DECIDED_STATES, PUBLISHABLE_STATES, TRANSITIONS, Action, State
-from proposals.tooling import demo_content, demo_packages
+from proposals.tooling import demo_content, demo_ideas, demo_packages
 
 REFERENCE_FIXTURES = ["categories", "regions", "parties"]
 DEMO_REF_PREFIX = "DEMO-"
@@ -56,8 +56,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
         parser.add_argument("--no-packages", dest="with_packages", action="store_false",
                             help="leave out the parties' packages (one per party, answered point by point)")
+        parser.add_argument("--no-ideas", dest="with_ideas", action="store_false",
+                            help="leave out the campaigns and ideas (fixtures/demo/ideas.json)")
 
-    def handle(self, *args, count, seed, with_packages=True, **options):
+    def handle(self, *args, count, seed, with_packages=True, with_ideas=True, **options):
         if settings.PRODUCTION:
             raise CommandError(
                 "seed_demo creates accounts with published passwords: refused when DJANGO_ENV=production."
@@ -79,10 +81,12 @@ class Command(BaseCommand):
             staff = self.ensure_staff()
             created = DemoProposals(random.Random(seed), staff).ensure(count)
             packages = demo_packages.ensure_packages(staff, timezone.now()) if with_packages else 0
+            ideas, suggestions = demo_ideas.ensure_ideas(staff, timezone.now(), seed) if with_ideas else (0, 0)
         self.stdout.write(f"Reference data: {Category.objects.count()} categories, "
                           f"{Region.objects.count()} regions, {Party.objects.count()} parties.")
         self.stdout.write(f"Demo proposals: {created} created, {Proposal.objects.count()} in total "
                           f"(party packages: {packages} created).")
+        self.stdout.write(f"Demo ideas: {ideas} built; {suggestions} suggestions left for the idea desk.")
         self.stdout.write("Demo staff accounts (log in at /admin/):")
         for username, role, _superuser in DEMO_STAFF:
             self.stdout.write(f"  {username:<9} password {demo_password(username):<22} {role or 'superuser'}")
@@ -158,7 +162,9 @@ class DemoProposals:
                 outside = demo_content.out_of_scope()
                 content = outside[index % len(outside)]
             elif state == State.DUPLICATE and index % 3 == 0:
-                content, kind = campaign, SubmitterKind.CITIZEN
+                # Another citizen's copy of the campaign: it joins the campaign's idea (fixtures/demo/ideas.json)
+                # and is answered with it. A duplicate is the same submitter's second copy.
+                state, content, kind = State.SCREENING, campaign, SubmitterKind.CITIZEN
             elif state in DECIDED_STATES:
                 content = decided[state][turns[state] % len(decided[state])]
                 turns[state] += 1
@@ -195,15 +201,26 @@ class DemoProposals:
         elif kind == SubmitterKind.EXPERT:
             organisation = pick(mix.expert_affiliations, draws["org_pick"])
         received_at = self.now - draws["age"]
+        # A duplicate is the same person sending the same proposal again: their details are the original's.
+        original = self.original_for(None, content) if state == State.DUPLICATE else None
+        submitter = {
+            "submitter_kind": kind,
+            "submitter_name": pick(mix.citizen_names[content.language], draws["name_pick"]),
+            "email": f"submitter{plan_index + 1}@example.org",
+            "phone": draws["phone"] if kind == SubmitterKind.CITIZEN else "",
+            "region": draws["region"],
+        }
+        if original is not None:
+            submitter = {name: getattr(original, name) for name in submitter}
+            # The same text again, as the original was sent.
+            content = next((text for text in demo_content.proposals() if text.title == original.title), content)
+            kind = original.submitter_kind
+            received_at = max(received_at, original.received_at + datetime.timedelta(hours=2))
         proposal = services.proposal_submit(
-            submitter_kind=kind,
-            submitter_name=pick(mix.citizen_names[content.language], draws["name_pick"]),
+            **submitter,
             organisation=organisation,
             party=draws["party"] if kind == SubmitterKind.PARTY else None,
             position=pick(mix.positions[content.language], draws["org_pick"]) if kind != SubmitterKind.CITIZEN else "",
-            email=f"submitter{plan_index + 1}@example.org",
-            phone=draws["phone"] if kind == SubmitterKind.CITIZEN else "",
-            region=draws["region"],
             publish_name=draws["publish_name"] if kind == SubmitterKind.CITIZEN else False,
             language=content.language,
             title=content.title,
@@ -239,7 +256,8 @@ class DemoProposals:
                 actor=None if action == Action.WITHDRAW else actor,
                 note=mix.staff_notes.get(action, ""),
                 reason=content.reason if action == Action.REJECT else "",
-                duplicate_of=self.original_for(proposal, content) if action == Action.MARK_DUPLICATE else None,
+                duplicate_of=(original or self.original_for(proposal, content))
+                if action == Action.MARK_DUPLICATE else None,
                 at=next(moments),
             )
         if proposal.state in DECIDED_STATES and draws["released"]:
@@ -257,9 +275,15 @@ class DemoProposals:
 
     def original_for(self, proposal, content):
         """The proposal with the same title (a campaign), else an earlier one in its category, else any."""
-        candidates = Proposal.objects.exclude(pk=proposal.pk).exclude(
+        candidates = Proposal.objects.exclude(pk=getattr(proposal, "pk", None)).exclude(
             state__in=[State.DUPLICATE, State.SPAM, State.WITHDRAWN]
         ).order_by("received_at", "id")
+        if proposal is None:
+            return (
+                candidates.filter(title=content.title).first()
+                or candidates.filter(category__slug=content.category).first()
+                or candidates.first()
+            )
         return (
             candidates.filter(title=content.title).first()
             or candidates.filter(category=proposal.category, received_at__lte=proposal.received_at).first()
