@@ -347,6 +347,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Tasks run in-process (the immediate backend) log two lines each, between a command's own lines; the database
+    # worker logs them as usual.
+    "loggers": {"django_tasks": {"level": "WARNING"}} if _task_backend == "immediate" else {},
 }
 
 # The public form's limits (shown to users before they hit them).

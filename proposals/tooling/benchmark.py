@@ -23,6 +23,7 @@ from django.test.utils import override_settings
 from django.urls import path
 
 from proposals.core import search, selectors
+from proposals.core.ideas.candidates import likely_for_point
 from proposals.core.infra.pagination import Page, encode
 from proposals.core.models import Category, Point, Proposal, ProposalArticle, Region
 from proposals.site.forms import signed_start
@@ -284,6 +285,8 @@ class Pages:
             Scenario("admin_change_duplicates", get(staff, self.duplicates_url), note="loaded by the desk page"),
             Scenario("submit", self.submit, note="POST, a new proposal each time"),
             Scenario("duplicates", self.duplicates, note="for the newest submission"),
+            Scenario("idea_candidates", self.idea_candidates,
+                     note="likely ideas and twins of the newest submission's point"),
         ]
 
     def submit(self):
@@ -312,6 +315,14 @@ class Pages:
     def duplicates(self):
         newest = Proposal.objects.order_by("-id").first()
         selectors.likely_duplicates(newest)
+        return None
+
+    def idea_candidates(self):
+        """The candidate search of ideas (band keys read from their index, then scored), as the desk and the task
+        after each submission run it; its cost must not grow with the table (manage.py index_point_keys first on
+        generated data)."""
+        newest = Point.objects.select_related("proposal").order_by("-id").first()
+        likely_for_point(newest)
         return None
 
 

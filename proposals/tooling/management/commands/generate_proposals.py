@@ -48,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError("--count must not be negative.")
         started = time.perf_counter()
         # Reference data and the staff accounts the histories name; seed_demo's own report is not wanted here.
-        call_command("seed_demo", count=0, with_packages=False, stdout=io.StringIO())
+        call_command("seed_demo", count=0, with_packages=False, with_ideas=False, stdout=io.StringIO())
 
         committed = [0]
 
