@@ -10,6 +10,7 @@ from proposals.core.ideas import public as public_ideas
 from proposals.core.models import Idea, IdeaMembership, Party, Point, Proposal, Region, SubmitterKind
 from proposals.core.services.idea_decisions import idea_decide, idea_member_decide_apart, idea_release
 from proposals.core.services.ideas import idea_confirm, idea_edit, idea_merge, idea_publish, idea_start, ideas_suggest
+from proposals.core.services.releases import proposals_release_decisions
 from proposals.core.similarity import Match
 from proposals.core.workflow import NotAcceptedReason, State
 from tests.factories import bulk_public, make_proposal, many_points, public_proposal, put_in_state, split_proposal
@@ -102,9 +103,9 @@ def test_the_page_says_who_proposed_it_in_each_language(client, idea):
         page(client, idea, "en").content.decode()
     )
     russian = page(client, idea, "ru").content.decode()
-    assert "Предложили 6 обращений (2 гражданина, 2 организации, 1 партия, 1 эксперт) из 3 регионов" in russian
+    assert "Предложили: 6 обращений (2 гражданина, 2 организации, 1 партия, 1 эксперт) из 3 регионов" in russian
     kazakh = page(client, idea, "kk").content.decode()
-    assert "6 өтініш ұсынды (2 азамат, 2 ұйым, 1 партия, 1 сарапшы), 3 өңірден" in kazakh
+    assert "Ұсынғандар: 6 өтініш (2 азамат, 2 ұйым, 1 партия, 1 сарапшы), 3 өңірден" in kazakh
 
 
 def test_zero_parts_are_left_out_and_one_is_singular(client, analyst, lead):
@@ -192,7 +193,8 @@ def test_the_outcome_is_hidden_until_released(client, idea, members, lead):
     )
 
 
-def test_a_member_decided_differently_says_so_once_released(client, idea, members, lead):
+def test_a_member_decided_differently_says_so_once_released(client, idea, members, lead,
+                                                           django_capture_on_commit_callbacks):
     idea_decide(idea=idea, actor=lead, outcome=State.NOT_ACCEPTED, reason=NotAcceptedReason.NOT_FEASIBLE,
                 response=ANSWER)
     apart = members["published"][1]
@@ -202,8 +204,12 @@ def test_a_member_decided_differently_says_so_once_released(client, idea, member
     idea_release(idea=idea, actor=lead)
     content = page(client, idea).content.decode()
     assert content.count("Решено иначе") == 1
-    row = content.split("Решено иначе")[1].split("</li>")[0]
-    assert "badge--partially_accepted" in row
+    # Its own outcome follows its proposal's page: public once its proposal's decision is released.
+    assert "badge--partially_accepted" not in content.split("Решено иначе")[1].split("</li>")[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert proposals_release_decisions(proposals=[apart.pk], actor=lead)[0] == 1
+    content = page(client, idea).content.decode()
+    assert "badge--partially_accepted" in content.split("Решено иначе")[1].split("</li>")[0]
 
 
 # The list of members
@@ -256,7 +262,7 @@ def test_the_idea_page_runs_a_constant_number_of_queries(client, count, django_a
     with django_assert_max_num_queries(30):
         response = page(client, idea)
     assert response.status_code == 200
-    assert f"Предложили {count} обращени" in response.content.decode()
+    assert f"Предложили: {count} обращени" in response.content.decode()
     with django_assert_max_num_queries(3):
         assert page(client, idea).status_code == 200
 
@@ -278,7 +284,7 @@ def test_the_register_lists_ideas_without_non_public_members(client, idea, membe
     response = client.get("/ru/proposals/?show=ideas")
     content = response.content.decode()
     assert TEXTS["title_ru"] in content
-    assert "Предложили 6 обращений" in content
+    assert "Предложили: 6 обращений" in content
     for value in SECRET.values():
         assert value not in content
     for proposal in members["hidden"]:
@@ -303,8 +309,9 @@ def test_the_idea_list_searches_public_titles_and_summaries_with_folded_letters(
     assert [item.pk for item in found] == [other.pk]
     found = client.get("/ru/proposals/", {"show": "ideas", "q": "депутатов мажилиса"}).context["page"].items
     assert [item.pk for item in found] == [idea.pk]
-    # Never the ideas' staff text.
-    assert not client.get("/ru/proposals/", {"show": "ideas", "q": "Предлагаю"}).context["page"].items
+    # Never the ideas' staff text (its first member's words).
+    assert "Бірпалаталы" in idea.text
+    assert not client.get("/ru/proposals/", {"show": "ideas", "q": "Бірпалаталы"}).context["page"].items
 
 
 def test_the_idea_list_orders_by_size(client, analyst, lead, idea):
@@ -398,12 +405,13 @@ def test_each_point_names_its_public_idea_in_open_data(client, idea, members, an
     points = {row["tracking_code"]: row["idea"] for row in client.get("/api/points.json").json()["results"]}
     assert points[members["published"][0].tracking_code] == idea.pk
     assert points[outside.tracking_code] is None
-    nested = {row["tracking_code"]: row["points"][0]["idea"] for row in client.get("/api/proposals.json").json()["results"]}
+    proposals = client.get("/api/proposals.json").json()["results"]
+    nested = {row["tracking_code"]: row["points"][0]["idea"] for row in proposals}
     assert nested[members["published"][2].tracking_code] == idea.pk
     assert nested[outside.tracking_code] is None
     csv = client.get("/api/points.csv")
     lines = b"".join(csv.streaming_content).decode("utf-8-sig").splitlines()
-    assert lines[0].endswith(",idea")
+    assert lines[0].endswith(',"idea"')
     line = next(line for line in lines if members["published"][0].tracking_code in line)
     assert line.endswith(f",{idea.pk}")
 

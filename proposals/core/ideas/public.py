@@ -88,15 +88,14 @@ def size_subquery(outer="pk"):
 def proposed_by(counts):
     """"Proposed by N submissions (x citizens, y organisations, z parties, w experts) from R regions" in the active
     language, the parts that are zero left out."""
-    parts = []
-    for key, singular, plural in (
-        ("citizen", "%(count)s citizen", "%(count)s citizens"),
-        ("organisation", "%(count)s organisation", "%(count)s organisations"),
-        ("party", "%(count)s party", "%(count)s parties"),
-        ("expert", "%(count)s expert", "%(count)s experts"),
-    ):
-        if counts[key]:
-            parts.append(ngettext(singular, plural, counts[key]) % {"count": counts[key]})
+    # Written out call by call, so that makemessages finds each plural.
+    kinds = {
+        "citizen": lambda n: ngettext("%(count)s citizen", "%(count)s citizens", n),
+        "organisation": lambda n: ngettext("%(count)s organisation", "%(count)s organisations", n),
+        "party": lambda n: ngettext("%(count)s party", "%(count)s parties", n),
+        "expert": lambda n: ngettext("%(count)s expert", "%(count)s experts", n),
+    }
+    parts = [label(counts[key]) % {"count": counts[key]} for key, label in kinds.items() if counts[key]]
     submissions = ngettext(
         "Proposed by %(count)s submission", "Proposed by %(count)s submissions", counts["total"]
     ) % {"count": counts["total"]}
