@@ -334,7 +334,7 @@ class StatisticsView(TemplateView):
             "by_week_labelled": [(formats.date_format(week, "SHORT_DATE_FORMAT"), n) for week, n in stats["by_week"]],
             "week_max": max((n for _week, n in stats["by_week"]), default=0),
         }
-        return {**super().get_context_data(**kwargs), "stats": stats, "ideas": public_ideas.statistics()}
+        return {**super().get_context_data(**kwargs), "stats": stats, "ideas": stats["ideas"]}
 
 
 class OpenDataView(TemplateView):

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
-from proposals.core import search, selectors
+from proposals.core import search
 from proposals.core.ideas.texts import MEMBER_STATES
 from proposals.core.infra.pagination import decode, paginate
 from proposals.core.models import Idea, IdeaMembership, Point, Proposal, SubmitterKind
@@ -34,9 +34,23 @@ LARGEST_CAMPAIGNS = 10
 MAX_MERGE_HOPS = 10
 ORGANISATIONS = (SubmitterKind.NGO, SubmitterKind.BUSINESS)
 
+
+
+def _prefixed(condition, prefix):
+    """The Q ``condition`` on a model as seen through the relation ``prefix``."""
+    seen = Q()
+    seen.connector, seen.negated = condition.connector, condition.negated
+    seen.children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1])
+        for child in condition.children
+    ]
+    return seen
+
+
 # Memberships the counts cover, and members the public sees (as seen from a membership and from a point).
 COUNTED = Q(point__proposal__state__in=MEMBER_STATES)
-PUBLIC_MEMBER = Q(*[(f"point__{name}", value) for name, value in PUBLIC_POINT.children]) & COUNTED
+PUBLIC_MEMBER = _prefixed(PUBLIC_POINT, "point") & COUNTED
+PUBLIC_IDEA_MEMBERSHIP = _prefixed(PUBLIC_IDEA, "idea")
 PUBLIC_MEMBER_POINT = PUBLIC_POINT & Q(proposal__state__in=MEMBER_STATES)
 
 
@@ -184,9 +198,7 @@ def ideas_of_points(proposal):
     if proposal.state not in MEMBER_STATES:
         return {}
     rows = (
-        IdeaMembership.objects.filter(point__proposal=proposal).filter(
-            Q(*[(f"idea__{name}", value) for name, value in PUBLIC_IDEA.children])
-        )
+        IdeaMembership.objects.filter(PUBLIC_IDEA_MEMBERSHIP, point__proposal=proposal)
         .select_related("idea").annotate(size=size_subquery("idea"))
     )
     return {row.point_id: {"idea": row.idea, "size": row.size} for row in rows}
@@ -257,21 +269,34 @@ def ideas_register(params, per_page=IDEAS_PER_PAGE):
 
 def statistics():
     """{"ideas": public ideas, "submissions": submissions in them, "largest": the LARGEST_CAMPAIGNS public ideas with
-    the most submissions, each with ``counts``}, cached until public data changes."""
-    return selectors._cached("ideas", _compute_statistics)
+    the most submissions, each with ``counts`` ("total", "citizen", "organisation", "party", "expert")}: two queries.
 
-
-def _compute_statistics():
+    Computed with the other statistics and cached with them (selectors.statistics()), so the statistics page keeps
+    its one read of the cache.
+    """
     public = Idea.objects.public()
-    submissions = (
-        IdeaMembership.objects.filter(COUNTED, idea__in=public.values("pk"))
-        .aggregate(n=Count("point__proposal", distinct=True))["n"]
+    figures = public.aggregate(
+        ideas=Count("pk", distinct=True),
+        submissions=Count("memberships__point__proposal", filter=_prefixed(COUNTED, "memberships"), distinct=True),
     )
-    largest = list(public.annotate(size=size_subquery()).order_by("-size", "-id")[:LARGEST_CAMPAIGNS])
-    counts = counts_of([idea.pk for idea in largest])
+
+    def kind_count(*kinds):
+        condition = _prefixed(COUNTED & Q(point__proposal__submitter_kind__in=kinds), "memberships")
+        return Count("memberships__point__proposal", filter=condition, distinct=True)
+
+    largest = list(
+        public.annotate(
+            size=kind_count(*SubmitterKind.values), citizen=kind_count(SubmitterKind.CITIZEN),
+            organisation=kind_count(*ORGANISATIONS), party=kind_count(SubmitterKind.PARTY),
+            expert=kind_count(SubmitterKind.EXPERT),
+        ).order_by("-size", "-id")[:LARGEST_CAMPAIGNS]
+    )
     for idea in largest:
-        idea.counts = counts[idea.pk]
-    return {"ideas": public.count(), "submissions": submissions, "largest": largest}
+        idea.counts = {"total": idea.size, **{key: getattr(idea, key) for key in COUNT_KEYS}}
+    return {**figures, "largest": largest}
+
+
+COUNT_KEYS = ("citizen", "organisation", "party", "expert")
 
 
 # Open data
@@ -304,12 +329,11 @@ def api_page(cursor, per_page):
 
 def public_idea_of_point():
     """An annotation: the id of the public idea a point (the outer row) belongs to, else null."""
-    rows = IdeaMembership.objects.filter(
-        Q(*[(f"idea__{name}", value) for name, value in PUBLIC_IDEA.children]), point=OuterRef("pk")
-    )
+    rows = IdeaMembership.objects.filter(PUBLIC_IDEA_MEMBERSHIP, point=OuterRef("pk"))
     return Subquery(rows.values("idea")[:1])
 
 
 def public_ideas_count():
-    """How many ideas are public, cached until public data changes (the home page's line)."""
-    return selectors._cached("ideas-count", lambda: Idea.objects.public().count())
+    """How many ideas are public (the home page's line): one count of a small table, not cached apart, since the
+    page cache keeps the page that shows it (a cached value would cost its read and its write on each render)."""
+    return Idea.objects.public().count()
