@@ -193,6 +193,7 @@ def test_json_nests_each_proposals_points_with_outcomes_null_until_release(clien
     assert points[0] == {
         "number": 1, "summary": "Меньше депутатов", "topic": "courts",
         "articles": [{"number": "50", "change": "amend"}], "outcome": "accepted", "reason": None, "response": "Учтено",
+        "idea": None,
     }
     assert points[1]["outcome"] == "not_accepted" and points[1]["reason"] == NotAcceptedReason.OTHER
     for point in results[unreleased.tracking_code]["points"]:

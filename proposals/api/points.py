@@ -26,7 +26,7 @@ from proposals.core.models.reference import language_of
 
 FIELDS = [
     "tracking_code", "url", "proposal_title", "proposal_title_language", "submitter_kind", "party", "number",
-    "summary", "topic", "articles", "outcome", "reason", "response",
+    "summary", "topic", "articles", "outcome", "reason", "response", "idea",
 ]
 FIELD_DOCS = [
     ("tracking_code", _("The code of the proposal the point belongs to.")),
@@ -45,6 +45,7 @@ FIELD_DOCS = [
     ("outcome", _("accepted, partially_accepted or not_accepted once the decision is announced; null before.")),
     ("reason", _("For not_accepted, the coded reason; null otherwise.")),
     ("response", _("The Working Group's response to the point in the requested language, once announced.")),
+    ("idea", _("The number of the published idea the point belongs to (see /api/ideas.json), or null.")),
 ]
 
 

@@ -66,7 +66,8 @@ FIELD_DOCS = [
         "The proposal's numbered points (a single proposal has one, the proposal itself). In JSON a list of objects: "
         "number, summary (in lang), topic, articles (a list of objects with number and change), and outcome "
         "(accepted, partially_accepted or not_accepted), reason (for not_accepted) and response (in lang), which are "
-        "null until the decision is announced. In CSV, how many points it has."
+        "null until the decision is announced, and idea (the number of the published idea it belongs to, or null). "
+        "In CSV, how many points it has."
     )),
     ("accepted_points", _("In CSV: how many of its points were accepted, once the decision is announced.")),
 ]
@@ -152,6 +153,8 @@ def point_fields(point, language):
         "outcome": outcome.value if outcome else None,
         "reason": (point.outcome_reason or None) if outcome else None,
         "response": in_language(point, "response", language) if outcome else None,
+        # Annotated by the public reads of points (public_points): the public idea's id, else null.
+        "idea": getattr(point, "public_idea", None),
     }
 
 

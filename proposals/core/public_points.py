@@ -7,6 +7,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Subquery, prefetch_re
 from django.db.models.functions import Coalesce
 
 from proposals.core import selectors
+from proposals.core.ideas.public import public_idea_of_point
 from proposals.core.infra.pagination import decode, paginate
 from proposals.core.models import Point, Proposal, ProposalArticle
 from proposals.core.models.points import LISTED_FROM
@@ -52,9 +53,10 @@ def listed_points(proposal):
 
 
 def nested_points_prefetch():
-    """Each proposal's points with their topics and article links, for open data: two queries for a page."""
-    points = Point.objects.public().select_related("category").order_by("number")
-    return Prefetch("points", queryset=points.prefetch_related(point_links_prefetch()))
+    """Each proposal's points with their topics, article links and public idea, for open data: two queries for a
+    page."""
+    points = Point.objects.public().select_related("category").annotate(public_idea=public_idea_of_point())
+    return Prefetch("points", queryset=points.order_by("number").prefetch_related(point_links_prefetch()))
 
 
 def with_point_counts(queryset):
@@ -78,16 +80,21 @@ def points_errors(params, filterset):
 
 def points_page(filterset, cursor, per_page):
     """One keyset page of the points of the proposals that the register's ``filterset`` selects, in its order,
-    each with its proposal, topic and article links: three queries whatever the page size."""
+    each with its proposal, topic, article links and public idea (``public_idea``): three queries whatever the page
+    size."""
     sort = selectors.register_sort(filterset)
-    page = paginate(_matching(filterset, sort), POINT_SORT_KEYS[sort], cursor, per_page)
+    matching = _matching(filterset, sort).annotate(public_idea=public_idea_of_point())
+    page = paginate(matching, POINT_SORT_KEYS[sort], cursor, per_page)
     _with_proposals(page.items)
     return page
 
 
 def points_all(filterset):
     """Every point of the proposals ``filterset`` selects, newest proposal first, streamed in chunks (for CSV)."""
-    points = _matching(filterset, "newest").order_by("-received_at", "-proposal_id", "number")
+    points = (
+        _matching(filterset, "newest").annotate(public_idea=public_idea_of_point())
+        .order_by("-received_at", "-proposal_id", "number")
+    )
     chunk = []
     for point in points.iterator(chunk_size=CHUNK):
         chunk.append(point)

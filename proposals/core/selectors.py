@@ -381,7 +381,15 @@ def _compute_statistics():
         ],
         "outcomes": [(State(state).label, n) for state, n in released.items()],
         "articles": articles,
+        # The ideas' figures and largest campaigns (the public reads of ideas use these selectors, so imported here).
+        "ideas": _idea_statistics(),
     }
+
+
+def _idea_statistics():
+    from proposals.core.ideas.public import statistics
+
+    return statistics()
 
 
 def _points_by(rows):

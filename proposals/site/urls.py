@@ -16,6 +16,7 @@ urlpatterns = [
     path("updates/off/<str:token>/", notifications.UnsubscribeView.as_view(), name="notifications_unsubscribe"),
     path("proposals/", public(views.RegisterView.as_view()), name="register"),
     path("proposals/<str:code>/", public(views.ProposalDetailView.as_view()), name="proposal_detail"),
+    path("ideas/<int:pk>/", public(views.IdeaDetailView.as_view()), name="idea_detail"),
     path("stats/", public(views.StatisticsView.as_view()), name="statistics"),
     path("data/", public(views.OpenDataView.as_view()), name="open_data"),
     path("constitution/", public(constitution.ConstitutionView.as_view()), name="constitution"),

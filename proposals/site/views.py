@@ -10,15 +10,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from proposals.api import ideas as api_ideas
 from proposals.api import points as api_points
 from proposals.api import views as api
 from proposals.core import access, notifications, selectors, services, tracking
+from proposals.core.ideas import public as public_ideas
 from proposals.core.infra import http_cache, ratelimit
 from proposals.core.infra.pagination import with_cursor
 from proposals.core.workflow import OPEN_STATES, Action
@@ -38,6 +41,7 @@ class HomeView(TemplateView):
         context["figures"] = selectors.home_figures()
         context["latest"] = selectors.latest_public()
         context["decisions"] = selectors.latest_decisions()
+        context["ideas_count"] = public_ideas.public_ideas_count()
         return context
 
 
@@ -249,13 +253,22 @@ def healthz(request):
 
 
 class RegisterView(TemplateView):
-    """The public register: filters as GET parameters, keyset pages."""
+    """The public register: filters as GET parameters, keyset pages; ``show=ideas`` lists the public ideas instead."""
 
     template_name = "site/register.html"
 
+    def showing_ideas(self):
+        return self.request.GET.get("show") == "ideas"
+
+    def get_template_names(self):
+        return ["site/register_ideas.html"] if self.showing_ideas() else [self.template_name]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.register(self.request.GET))
+        if self.showing_ideas():
+            context.update(public_ideas.ideas_register(self.request.GET))
+        else:
+            context.update(selectors.register(self.request.GET))
         context["page_links"] = page_links(self.request, context["page"])
         return context
 
@@ -279,7 +292,36 @@ class ProposalDetailView(TemplateView):
             raise Http404
         # The list of points is remembered per process under the data versions (templates/site/detail.html).
         versions = ":".join(http_cache.data_versions(self.request))
-        return {**super().get_context_data(**kwargs), **detail, "data_versions": versions}
+        # The ideas its points belong to, read with its list of points (inside the same remembered fragment).
+        point_ideas = SimpleLazyObject(lambda: public_ideas.ideas_of_points(detail["proposal"]))
+        return {**super().get_context_data(**kwargs), **detail, "data_versions": versions, "point_ideas": point_ideas}
+
+
+class IdeaDetailView(TemplateView):
+    """An idea: its texts, who proposed it, its answer once released, and its public members 50 at a time."""
+
+    template_name = "site/idea.html"
+
+    def get(self, request, *args, **kwargs):
+        found = public_ideas.public_idea(self.kwargs["pk"])
+        if found is None:
+            raise Http404
+        if "merged_into" in found:
+            return redirect("idea_detail", pk=found["merged_into"], permanent=True)
+        self.found = found
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        idea, cursor = self.found["idea"], self.request.GET.get("cursor", "")
+        valid = public_ideas.member_cursor_is_valid(cursor)
+        cursor = cursor if valid else ""
+        # Read only when the page renders its list: a list remembered for these data versions reads nothing.
+        members = SimpleLazyObject(lambda: public_ideas.members_page(idea, cursor))
+        return {
+            **super().get_context_data(**kwargs), **self.found, "members": members, "cursor": cursor,
+            "cursor_invalid": not valid, "proposed_by": public_ideas.proposed_by(self.found["counts"]),
+            "data_versions": ":".join(http_cache.data_versions(self.request)),
+        }
 
 
 class StatisticsView(TemplateView):
@@ -292,7 +334,7 @@ class StatisticsView(TemplateView):
             "by_week_labelled": [(formats.date_format(week, "SHORT_DATE_FORMAT"), n) for week, n in stats["by_week"]],
             "week_max": max((n for _week, n in stats["by_week"]), default=0),
         }
-        return {**super().get_context_data(**kwargs), "stats": stats}
+        return {**super().get_context_data(**kwargs), "stats": stats, "ideas": stats["ideas"]}
 
 
 class OpenDataView(TemplateView):
@@ -301,5 +343,5 @@ class OpenDataView(TemplateView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs), "answer": api.ANSWER_DOCS, "fields": api.FIELD_DOCS,
-            "point_fields": api_points.FIELD_DOCS,
+            "point_fields": api_points.FIELD_DOCS, "idea_fields": api_ideas.FIELD_DOCS,
         }
