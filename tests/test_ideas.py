@@ -345,3 +345,15 @@ def test_only_staff_with_the_role_start_ideas(db):
     (proposal,) = copies(1)
     with pytest.raises(WorkflowError):
         idea_start(point=point_of(proposal), actor=make_user())
+
+
+def test_release_also_answers_a_member_decided_apart(analyst, lead):
+    idea, proposals = campaign(analyst, 3)
+    idea_decide(idea=idea, actor=lead, outcome=State.ACCEPTED, response=ANSWER)
+    idea_member_decide_apart(idea=idea, point=point_of(proposals[2]), actor=lead, outcome=State.PARTIALLY_ACCEPTED,
+                             response=ANSWER, note="просит ещё и отзыв депутатов")
+    released, _refused = idea_release(idea=idea, actor=lead)
+    assert released == 3
+    proposals[2].refresh_from_db()
+    assert proposals[2].decision_released_at is not None
+    assert Notification.objects.filter(proposal=proposals[2], kind=NotificationKind.DECISION).count() == 1

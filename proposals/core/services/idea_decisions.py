@@ -7,6 +7,7 @@ campaign's idea has hundreds of members and the Working Group decides it in one 
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -194,7 +195,7 @@ def idea_member_decide_apart(*, idea, point, actor, outcome, reason="", response
 
 def idea_release(*, idea, actor, at=None):
     """Release the decision of ``idea``: its outcome and response become public, and the decisions it recorded on
-    its members' proposals are released with it (services.proposals_release_decisions: one public event and one
+    its members' proposals (and those of members decided apart) are released with it (services.proposals_release_decisions: one public event and one
     queued message to each submitter). A package member is answered when its package's decision is released.
     Raises WorkflowError ("permission", "not_decided", "already_released"). Returns (released count, Counter of
     refusals)."""
@@ -205,12 +206,13 @@ def idea_release(*, idea, actor, at=None):
             raise WorkflowError(_("There is no recorded decision to release."), "not_decided")
         if locked.released_at is not None:
             raise WorkflowError(_("The decision is already released."), "already_released")
+        # The members answered with the idea, and those decided apart with their own answer.
+        follows = Q(idea_membership__apart=False, outcome=locked.outcome, outcome_reason=locked.outcome_reason,
+                    proposal__state=locked.outcome)
+        apart = Q(idea_membership__apart=True, proposal__state__in=sorted(DECIDED_STATES))
         ids = list(
-            Point.objects.filter(
-                idea_membership__idea=locked, idea_membership__apart=False, outcome=locked.outcome,
-                outcome_reason=locked.outcome_reason, proposal__state=locked.outcome,
-                proposal__decision_released_at__isnull=True,
-            ).values_list("proposal_id", flat=True)
+            Point.objects.filter(idea_membership__idea=locked, proposal__decision_released_at__isnull=True)
+            .filter(follows | apart).values_list("proposal_id", flat=True)
         )
         # Only one-point proposals: a package's decision follows all its points, released with the package.
         single = [pk for pk, count in Counter(
