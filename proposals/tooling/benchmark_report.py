@@ -25,6 +25,7 @@ LABELS = {
     "admin_change_duplicates": "Desk: likely duplicates fragment",
     "submit": "Submission (POST)",
     "duplicates": "Near-duplicate lookup",
+    "idea_candidates": "Likely ideas and twins of a point",
 }
 # (page, its baseline, how many times faster the page must be at the largest size)
 # The console's aim was 5×; 3× is enough when more would take copies of Django's internals (issue 16).
