@@ -476,3 +476,18 @@ def test_the_fragment_is_a_404_for_anyone_but_staff():
     outsider = Client()
     outsider.force_login(make_user())
     assert outsider.get(url).status_code == 404
+
+
+def test_the_points_page_offers_each_points_likely_ideas(analyst):
+    from tests.factories import many_points, split_proposal
+
+    proposal = split_proposal(many_points(3))
+    html = client_for(analyst).get(f"/admin/proposals/proposal/{proposal.pk}/points/").content.decode()
+    assert html.count(f'data-ideas-url="{LIST}likely/') == 3 and html.count("js/console-ideas.js") == 1
+
+
+def test_an_action_returns_to_the_pages_it_was_taken_on(analyst):
+    idea, proposals = campaign_idea()
+    response = client_for(analyst).post(f"{LIST}{idea.pk}/members/", {
+        "_drop": "1", "point": points(proposals[-1:]), "_members_page": "2", "_suggestions_page": "x"})
+    assert response.url == desk(idea) + "?members=2"
