@@ -18,6 +18,11 @@
         field.dispatchEvent(new Event("input", { bubbles: true }));
       }
     });
+    // The idea's decision page chooses the outcome with the template (the proposal's page has it already).
+    var outcome = document.getElementById("id_outcome");
+    if (outcome && option.getAttribute("data-outcome")) {
+      outcome.value = option.getAttribute("data-outcome");
+    }
     var reason = document.getElementById("id_reason");
     var code = option.getAttribute("data-reason");
     if (reason && code) {
