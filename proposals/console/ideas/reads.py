@@ -1,6 +1,5 @@
 """What the idea desk reads: the list's counts, a page of members or suggestions with their differences, the
 members' kinds and regions, what a release will answer. Each a constant number of queries."""
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.db.models.functions import Coalesce
 from proposals.console.ideas.diff import Reference, highlighted
 from proposals.core.ideas.texts import point_text
 from proposals.core.models import CandidateStatus, IdeaCandidate, IdeaMembership, Point, SubmitterKind
+from proposals.core.services.idea_decisions import released_with
 from proposals.core.similarity import Scored, score
 
 PER_PAGE = 100
@@ -111,15 +111,8 @@ class DeskPage:
 
 def release_preview(idea):
     """(member proposals whose recorded decision the release answers, package points answered with their package):
-    what services.idea_release will release, read the way it reads it. Two queries."""
+    what services.idea_release will release (the same read). Two queries."""
     if not idea.outcome or idea.released_at:
         return 0, 0
-    ids = list(Point.objects.filter(
-        idea_membership__idea=idea, idea_membership__apart=False, outcome=idea.outcome,
-        outcome_reason=idea.outcome_reason, proposal__decision_released_at__isnull=True,
-    ).values_list("proposal_id", "proposal__state"))
-    sizes = Counter(Point.objects.filter(proposal__in={pk for pk, _state in ids}).values_list("proposal_id",
-                                                                                            flat=True))
-    single = sum(1 for pk, state in ids if sizes[pk] == 1 and state == idea.outcome)
-    packages = sum(1 for pk, _state in ids if sizes[pk] > 1)
-    return single, packages
+    single, packages = released_with(idea)
+    return len(single), len(packages)

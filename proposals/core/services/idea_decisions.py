@@ -195,10 +195,10 @@ def idea_member_decide_apart(*, idea, point, actor, outcome, reason="", response
 
 def idea_release(*, idea, actor, at=None):
     """Release the decision of ``idea``: its outcome and response become public, and the decisions it recorded on
-    its members' proposals (and those of members decided apart) are released with it (services.proposals_release_decisions: one public event and one
-    queued message to each submitter). A package member is answered when its package's decision is released.
-    Raises WorkflowError ("permission", "not_decided", "already_released"). Returns (released count, Counter of
-    refusals)."""
+    its members' proposals (and those of members decided apart) are released with it
+    (services.proposals_release_decisions: one public event and one queued message to each submitter). A package
+    member is answered when its package's decision is released. Raises WorkflowError ("permission",
+    "not_decided", "already_released"). Returns (released count, Counter of refusals)."""
     at = at or timezone.now()
     with transaction.atomic():
         locked = _locked_idea(idea, actor, workflow.PUBLISH)
@@ -206,18 +206,7 @@ def idea_release(*, idea, actor, at=None):
             raise WorkflowError(_("There is no recorded decision to release."), "not_decided")
         if locked.released_at is not None:
             raise WorkflowError(_("The decision is already released."), "already_released")
-        # The members answered with the idea, and those decided apart with their own answer.
-        follows = Q(idea_membership__apart=False, outcome=locked.outcome, outcome_reason=locked.outcome_reason,
-                    proposal__state=locked.outcome)
-        apart = Q(idea_membership__apart=True, proposal__state__in=sorted(DECIDED_STATES))
-        ids = list(
-            Point.objects.filter(idea_membership__idea=locked, proposal__decision_released_at__isnull=True)
-            .filter(follows | apart).values_list("proposal_id", flat=True)
-        )
-        # Only one-point proposals: a package's decision follows all its points, released with the package.
-        single = [pk for pk, count in Counter(
-            Point.objects.filter(proposal__in=ids).values_list("proposal_id", flat=True)
-        ).items() if count == 1]
+        single, _packages = released_with(locked)
         released, refused = 0, Counter()
         if single:
             released, refused = proposals_release_decisions(proposals=single, actor=actor, at=at)
@@ -227,3 +216,23 @@ def idea_release(*, idea, actor, at=None):
         idea_event(locked, IdeaAction.RELEASE, actor, f"{released} member decisions released", at)
     idea.refresh_from_db()
     return released, refused
+
+
+def released_with(idea):
+    """(one-point member proposals whose recorded decision the release of ``idea`` answers, member packages whose
+    point it answers with their package), as sorted id lists: the members answered with the idea and those decided
+    apart, not yet released. Read by idea_release and by the console's release page. Two queries."""
+    follows = Q(idea_membership__apart=False, outcome=idea.outcome, outcome_reason=idea.outcome_reason)
+    rows = list(
+        Point.objects.filter(idea_membership__idea=idea, proposal__decision_released_at__isnull=True)
+        .filter(follows | Q(idea_membership__apart=True))
+        .values_list("proposal_id", "proposal__state", "idea_membership__apart")
+    )
+    sizes = Counter(Point.objects.filter(proposal__in={pk for pk, _state, _apart in rows})
+                    .values_list("proposal_id", flat=True))
+    single = {
+        pk for pk, state, apart in rows
+        if sizes[pk] == 1 and (state in DECIDED_STATES if apart else state == idea.outcome)
+    }
+    packages = {pk for pk, _state, _apart in rows if sizes[pk] > 1}
+    return sorted(single), sorted(packages)
