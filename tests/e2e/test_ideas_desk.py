@@ -26,7 +26,7 @@ LETTER = (
     "чтобы Парламент работал профессионально и отчитывался перед избирателями каждый год."
 )
 EDITS = [
-    LETTER.replace("до 100 человек", "до 90 человек"),
+    LETTER.replace("только по партийным спискам", "исключительно по партийным спискам"),
     LETTER.replace("каждый год", "каждые полгода").replace("Предлагаю", "Мы, жители Караганды, предлагаем"),
     LETTER.replace("профессионально", "честно и открыто"),
 ]
@@ -59,7 +59,11 @@ def campaign():
     return idea, proposals
 
 
-def test_an_analyst_confirms_a_campaign_and_a_lead_decides_and_releases_it(live_server, open_context, shot):
+def test_an_analyst_confirms_a_campaign_and_a_lead_decides_and_releases_it(live_server, open_context, shot,
+                                                                            monkeypatch):
+    # The likely-ideas task after each submission would suggest the copies to an idea of its own: this journey
+    # starts from the clustering's one suggested idea.
+    monkeypatch.setattr("proposals.core.services.points._suggest_later", lambda point_id: None)
     idea, proposals = campaign()
     base = live_server.url
     _context, page = open_context(1280, 900, "en-GB")
@@ -75,7 +79,7 @@ def test_an_analyst_confirms_a_campaign_and_a_lead_decides_and_releases_it(live_
     page.locator("#result_list a", has_text="Сократить Мажилис").click()
     suggestions = page.locator("#idea-suggestions tbody tr")
     expect(suggestions).to_have_count(12)
-    expect(page.locator("#idea-suggestions ins", has_text="90")).to_be_visible()
+    expect(page.locator("#idea-suggestions ins", has_text="исключительно")).to_be_visible()
     expect(page.locator("#idea-suggestions .idea-kind-mark--exact")).to_have_count(8)
     shot(page, "idea-desk-campaign")
 
