@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from proposals.core.articles import ensure_structure
+from proposals.core.infra import reference_version, versioned_cache
 from tests.factories import make_user
 
 
@@ -53,14 +54,20 @@ def is_transactional(request):
 def reference_data(request):
     """The reference data in every test that uses the database.
 
-    A test in a transaction finds what the session committed (tests/conftest.py's ``django_db_setup``); a
-    transactional test may follow another one's flush (pytest-django runs them after the others), so it loads the
-    data again (loaddata updates rows that are there).
+    A test in a transaction finds what the session committed (``django_db_setup`` above); a transactional test may
+    follow another one's flush (pytest-django runs them after the others), so it loads the data again (loaddata
+    updates rows that are there).
     """
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
-    if uses_db and is_transactional(request):
-        request.getfixturevalue("_django_db_helper")
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    if is_transactional(request):
         load_reference_data()
+    else:
+        # A new reference version, as loading the data in the test did: the pages and fragments a process keeps in
+        # memory are keyed by it, so none rendered in an earlier test is served in this one.
+        versioned_cache.bump(reference_version.VERSION_KEY)
 
 
 @pytest.fixture(autouse=True)
