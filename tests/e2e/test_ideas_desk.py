@@ -93,6 +93,8 @@ def test_an_analyst_confirms_a_campaign_and_a_lead_decides_and_releases_it(live_
     login(lead_page, base, "lead")
     lead_page.goto(f"{base}/admin/proposals/idea/{idea.pk}/change/")
     lead_page.get_by_role("link", name="Decide…").click()
+    # The decision page loaded, its deferred script (which fills the response from a template) run.
+    lead_page.wait_for_url(f"**/admin/proposals/idea/{idea.pk}/decide/", wait_until="load")
     template = AnswerTemplate.objects.get(name="Учтено")
     lead_page.select_option("#id_answer_template", value=str(template.pk))
     expect(lead_page.locator("#id_response_ru")).to_have_value("Предложение учтено в проекте Конституции.")
