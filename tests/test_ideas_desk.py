@@ -436,6 +436,17 @@ def test_release_says_how_many_submitters_will_be_told_and_tells_them(analyst, l
     assert said(client.post(f"{LIST}{idea.pk}/release/")) == ["The decision is already released."]
 
 
+def test_decide_apart_is_offered_only_while_the_members_answer_is_unreleased(analyst, lead):
+    idea, proposals = confirmed_campaign(analyst)
+    client = client_for(lead)
+    apart = f"{LIST}{idea.pk}/apart/{point_of(proposals[0]).pk}/"
+    assert apart in client.get(desk(idea)).content.decode()
+    idea_decide(idea=idea, actor=lead, outcome=PointOutcome.ACCEPTED, response=ANSWER)
+    assert apart in client.get(desk(idea)).content.decode()
+    client.post(f"{LIST}{idea.pk}/release/")
+    assert "/apart/" not in client.get(desk(idea)).content.decode()
+
+
 # A point's likely ideas on the proposal's desk
 
 def test_the_proposal_desk_loads_its_points_likely_ideas_after_it_renders(analyst):

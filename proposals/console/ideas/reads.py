@@ -11,6 +11,7 @@ from proposals.core.ideas.texts import point_text
 from proposals.core.models import CandidateStatus, IdeaCandidate, IdeaMembership, Point, SubmitterKind
 from proposals.core.services.idea_decisions import released_with
 from proposals.core.similarity import Scored, score
+from proposals.core.workflow import DECIDED_STATES, IDEA_DECIDES_FROM
 
 PER_PAGE = 100
 ROW_RELATED = ("point__proposal__region", "point__proposal__party", "point__category")
@@ -67,6 +68,15 @@ class Row:
     @property
     def proposal(self):
         return self.point.proposal
+
+    @property
+    def answerable(self):
+        """Whether a decision apart could still reach this member: its proposal is open, or decided and not yet
+        released (services.idea_decisions.apply_answer says the rest)."""
+        proposal = self.point.proposal
+        return proposal.state in IDEA_DECIDES_FROM or (
+            proposal.state in DECIDED_STATES and proposal.decision_released_at is None
+        )
 
     @property
     def copy_percent(self):
