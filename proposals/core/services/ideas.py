@@ -172,14 +172,18 @@ def idea_confirm(*, idea, actor, points, at=None):
 def idea_confirm_copies(*, idea, actor, at=None):
     """Confirm in one step every suggested member that is a copy of the idea's text (copy score at least
     COPY_THRESHOLD against the idea's text, measured anew): a campaign letter's copies. Returns the number."""
-    suggested = IdeaCandidate.objects.filter(idea=idea, status=CandidateStatus.SUGGESTED).select_related(
-        "point__proposal"
-    )
-    own = Scored(idea.text)
-    copies = [row.point for row in suggested if score(own, Scored(point_text(row.point))).copy >= COPY_THRESHOLD]
-    if not copies:
-        raise WorkflowError(_("No suggested member is a copy of the idea's text."), "none_chosen")
-    return idea_confirm(idea=idea, actor=actor, points=copies, at=at)
+    with transaction.atomic():
+        # Scored under the idea's lock, so a text saved meanwhile cannot make the copies chosen stale.
+        locked = _locked_idea(idea, actor)
+        suggested = IdeaCandidate.objects.filter(idea=locked, status=CandidateStatus.SUGGESTED).select_related(
+            "point__proposal"
+        )
+        own = Scored(locked.text)
+        copies = [row.point for row in suggested
+                  if score(own, Scored(point_text(row.point))).copy >= COPY_THRESHOLD]
+        if not copies:
+            raise WorkflowError(_("No suggested member is a copy of the idea's text."), "none_chosen")
+        return idea_confirm(idea=locked, actor=actor, points=copies, at=at)
 
 
 def idea_drop(*, idea, actor, points, at=None):
