@@ -2,6 +2,7 @@
 import pytest
 
 from proposals.core import services
+from proposals.core.ideas.arrivals import suggest_for_points
 from proposals.core.models import (
     Idea,
     IdeaAction,
@@ -126,6 +127,50 @@ def test_a_duplicate_or_spam_proposal_cannot_join(analyst):
     with pytest.raises(WorkflowError) as refused:
         idea_confirm(idea=idea, actor=analyst, points=[point_of(proposal)])
     assert refused.value.code == "not_a_member_state"
+
+
+def test_a_member_marked_a_duplicate_leaves_its_idea_with_events(analyst):
+    proposals = copies(3)
+    idea = idea_start(point=point_of(proposals[0]), actor=analyst)
+    idea_confirm(idea=idea, actor=analyst, points=[point_of(proposals[1])])
+    services.proposal_transition(proposal=proposals[1], action=Action.MARK_DUPLICATE, actor=analyst,
+                                 duplicate_of=proposals[2])
+    assert not IdeaMembership.objects.filter(point=point_of(proposals[1])).exists()
+    assert actions(idea)[-1] == IdeaAction.REMOVE
+    note = IdeaEvent.objects.filter(idea=idea).latest("pk").note
+    assert proposals[1].tracking_code in note and "duplicate" in note
+    assert proposal_actions(proposals[1], Action.LEAVE_IDEA) == [
+        f"point 1: idea {idea.pk}: no longer answered (duplicate)"]
+    assert IdeaMembership.objects.filter(idea=idea).count() == 1
+
+
+def test_a_suggestion_withdrawn_by_its_submitter_is_no_longer_offered(analyst):
+    proposals = copies(3)
+    idea = suggested_idea(proposals)
+    services.proposal_transition(proposal=proposals[2], action=Action.WITHDRAW, actor=None)
+    assert not IdeaCandidate.objects.filter(idea=idea, point=point_of(proposals[2])).exists()
+    assert actions(idea)[-1] == IdeaAction.DROP
+    # The remaining copies are still confirmed in one step.
+    assert idea_confirm_copies(idea=idea, actor=analyst) == 2
+
+
+def test_confirm_all_copies_passes_over_a_suggestion_no_longer_answered(analyst):
+    proposals = copies(3)
+    idea = suggested_idea(proposals)
+    # A suggestion left from before proposals left their ideas on such a move.
+    put_in_state(proposals[1], State.SPAM)
+    assert idea_confirm_copies(idea=idea, actor=analyst) == 2
+    assert not IdeaMembership.objects.filter(point=point_of(proposals[1])).exists()
+
+
+def test_a_proposal_no_longer_answered_is_not_suggested_after_its_submission(analyst):
+    (first,) = copies(1)
+    (second,) = copies(1)
+    IdeaCandidate.objects.all().delete()
+    put_in_state(second, State.SPAM)
+    assert suggest_for_points([point_of(second).pk]) == 0
+    assert not IdeaCandidate.objects.exists()
+    assert suggest_for_points([point_of(first).pk]) == 0
 
 
 def test_drop_keeps_the_suggestion_as_dropped_and_writes_an_event(analyst):

@@ -4,6 +4,7 @@ Runs as a task after the submission commits (tasks.suggest_for_points), so the s
 see the suggestions on the idea desk and confirm them.
 """
 from proposals.core.ideas.candidates import likely_for_point
+from proposals.core.ideas.texts import MEMBER_STATES
 from proposals.core.models import Point
 
 
@@ -13,7 +14,9 @@ def suggest_for_points(point_ids):
     from proposals.core.services.ideas import ideas_suggest
 
     written = 0
-    for point in Point.objects.select_related("proposal").filter(pk__in=list(point_ids)).order_by("pk"):
+    # A proposal marked a duplicate, spam or withdrawn before the task ran is not answered: never suggested.
+    points = Point.objects.select_related("proposal").filter(pk__in=list(point_ids), proposal__state__in=MEMBER_STATES)
+    for point in points.order_by("pk"):
         likely = likely_for_point(point)
         plan = None
         for idea, match, _count in likely.ideas:

@@ -175,9 +175,9 @@ def idea_confirm_copies(*, idea, actor, at=None):
     with transaction.atomic():
         # Scored under the idea's lock, so a text saved meanwhile cannot make the copies chosen stale.
         locked = _locked_idea(idea, actor)
-        suggested = IdeaCandidate.objects.filter(idea=locked, status=CandidateStatus.SUGGESTED).select_related(
-            "point__proposal"
-        )
+        suggested = IdeaCandidate.objects.filter(
+            idea=locked, status=CandidateStatus.SUGGESTED, point__proposal__state__in=MEMBER_STATES
+        ).select_related("point__proposal")
         own = Scored(locked.text)
         copies = [row.point for row in suggested
                   if score(own, Scored(point_text(row.point))).copy >= COPY_THRESHOLD]
@@ -221,6 +221,42 @@ def _leave(idea, rows, actor, note, at):
     IdeaMembership.objects.filter(pk__in=[row.pk for row in rows]).delete()
     _proposal_events(points, Action.LEAVE_IDEA, actor, note, at)
     return points
+
+
+def proposal_leaves_ideas(proposal, actor, at, why):
+    """Called inside the transition that stops answering ``proposal`` (a duplicate, spam, out of scope, withdrawn):
+    its points leave their ideas (a ``remove`` event on each idea, ``leave_idea`` on the proposal) and their
+    suggestions are withdrawn (a ``drop`` event), so no idea counts it or offers it to confirm. ``actor`` may be None
+    (the submitter's withdrawal): the transition has checked who may take it. Returns (removed, dropped)."""
+    # The ideas are not locked (their services lock an idea before its members' proposals, this one holds the
+    # proposal): the rows deleted and the events written are its own; the proposal's save renews the public pages.
+    rows = list(
+        IdeaMembership.objects.select_related("point__proposal")
+        .filter(point__proposal=proposal).order_by("idea_id", "point_id")
+    )
+    suggestions = list(
+        IdeaCandidate.objects.select_related("point__proposal")
+        .filter(point__proposal=proposal, status=CandidateStatus.SUGGESTED).order_by("idea_id", "point_id")
+    )
+    if not rows and not suggestions:
+        return 0, 0
+    note = f"{proposal.tracking_code}: {why}"
+    ideas = Idea.objects.in_bulk({row.idea_id for row in rows} | {row.idea_id for row in suggestions})
+    for idea_id, group in _by_idea(rows).items():
+        removed = _leave(ideas[idea_id], group, actor, f"idea {idea_id}: {why}", at)
+        idea_event(ideas[idea_id], IdeaAction.REMOVE, actor, f"{_list(removed)}\n{note}", at)
+    # Deleted, not kept as dropped: no one judged them, and a reopened proposal may be suggested again.
+    IdeaCandidate.objects.filter(pk__in=[row.pk for row in suggestions]).delete()
+    for idea_id, group in _by_idea(suggestions).items():
+        idea_event(ideas[idea_id], IdeaAction.DROP, actor, f"{_list([row.point for row in group])}\n{note}", at)
+    return len(rows), len(suggestions)
+
+
+def _by_idea(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.idea_id, []).append(row)
+    return grouped
 
 
 def idea_remove(*, idea, actor, points, note, at=None):

@@ -4,8 +4,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from proposals.core import deadlines, workflow
+from proposals.core.ideas.texts import MEMBER_STATES
 from proposals.core.models import Proposal
 from proposals.core.services.base import WorkflowError, check_actor, lock, record_event
+from proposals.core.services.ideas import proposal_leaves_ideas
 from proposals.core.services.locks import ensure_not_locked
 from proposals.core.services.points import decision_of_points, single_point_follow
 from proposals.core.workflow import DECIDED_STATES, PUBLISHABLE_STATES, Action, NotAcceptedReason, State
@@ -68,6 +70,9 @@ def proposal_transition(*, proposal, action, actor, note="", reason="", duplicat
             ]
         )
         single_point_follow(locked, names=())
+        if from_state in MEMBER_STATES and locked.state not in MEMBER_STATES:
+            # No longer answered: it leaves its ideas, and no idea offers it any more.
+            proposal_leaves_ideas(locked, actor, at, f"no longer answered ({locked.state})")
         # Leaving a decision nobody has announced must not announce, on the timeline, that there was one; an
         # action the table judges by the public state (withdrawal) reads the same with or without it.
         unannounced = from_state in DECIDED_STATES and released_before is None and not transition.as_seen_publicly
