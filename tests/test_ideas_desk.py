@@ -436,6 +436,16 @@ def test_release_says_how_many_submitters_will_be_told_and_tells_them(analyst, l
     assert said(client.post(f"{LIST}{idea.pk}/release/")) == ["The decision is already released."]
 
 
+def test_the_desk_names_a_released_ideas_stage_in_russian(analyst, lead):
+    idea, _proposals = confirmed_campaign(analyst)
+    idea_decide(idea=idea, actor=lead, outcome=PointOutcome.ACCEPTED, response=ANSWER)
+    client_for(lead).post(f"{LIST}{idea.pk}/release/")
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(lead)
+    title = client.get(desk(idea)).content.decode().split('class="desk-title"')[1].split("</h1>")[0]
+    assert "решение опубликовано" in title and "дата" not in title
+
+
 def test_decide_apart_is_offered_only_while_the_members_answer_is_unreleased(analyst, lead):
     idea, proposals = confirmed_campaign(analyst)
     client = client_for(lead)

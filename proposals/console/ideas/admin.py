@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from proposals.console.ideas import actions, decisions, likely, reads
 from proposals.console.ideas.forms import IdeaTextsForm, label
@@ -164,9 +164,9 @@ class IdeaAdmin(actions.MemberActions, decisions.Decisions, likely.LikelyIdeas, 
         if idea.dismissed_at:
             parts.append(_("dismissed"))
         if idea.published_at:
-            parts.append(_("published"))
+            parts.append(pgettext("idea badge", "published"))
         if idea.released_at:
-            parts.append(_("decision released"))
+            parts.append(pgettext("idea badge", "decision released"))
         return ", ".join(parts) or "—"
 
     # Pages of their own
