@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 
+from proposals.core import services
 from proposals.core.models import (
     AnswerTemplate,
     CandidateStatus,
@@ -444,6 +445,15 @@ def test_the_desk_names_a_released_ideas_stage_in_russian(analyst, lead):
     client.force_login(lead)
     title = client.get(desk(idea)).content.decode().split('class="desk-title"')[1].split("</h1>")[0]
     assert "решение опубликовано" in title and "дата" not in title
+
+
+def test_a_suggestion_withdrawn_by_its_submitter_is_told_apart_from_the_clustering(analyst):
+    idea, proposals = campaign_idea()
+    services.proposal_transition(proposal=proposals[0], action=Action.WITHDRAW, actor=None)
+    history = client_for(analyst).get(desk(idea)).content.decode().split('id="idea-history-heading"')[1]
+    drop = history.split('class="event event--drop"')[1].split("</tr>")[0]
+    assert "<td>submitter</td>" in drop and proposals[0].tracking_code in drop
+    assert "the clustering" in history.split('class="event event--suggest"')[1].split("</tr>")[0]
 
 
 def test_decide_apart_is_offered_only_while_the_members_answer_is_unreleased(analyst, lead):
