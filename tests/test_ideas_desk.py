@@ -494,7 +494,7 @@ def test_start_an_idea_from_a_point_leads_to_its_desk(analyst):
     (proposal,) = copies(1)
     response = client_for(analyst).post(f"{LIST}start/{point_of(proposal).pk}/", {"next": "https://evil.example/"})
     idea = Idea.objects.get()
-    assert response.url == desk(idea) and events(idea) == [IdeaAction.EDIT]
+    assert response.url == desk(idea) and events(idea) == [IdeaAction.START]
     assert IdeaMembership.objects.get().idea == idea
     again = client_for(analyst).post(f"{LIST}start/{point_of(proposal).pk}/", {"next": "https://evil.example/"})
     assert again.url == f"/admin/proposals/proposal/{proposal.pk}/change/"

@@ -195,6 +195,7 @@ class IdeaKey(models.Model):
 
 class IdeaAction(models.TextChoices):
     SUGGEST = "suggest", _("Suggested by the clustering")
+    START = "start", _("Started from a point")
     CONFIRM = "confirm", _("Members confirmed")
     DROP = "drop", _("Suggestion dropped")
     REMOVE = "remove", _("Member removed")

@@ -118,7 +118,7 @@ def idea_start(*, point, actor, at=None):
         idea = Idea.objects.create(text=point_text(point)[:MAX_IDEA_TEXT], category_id=point.category_id,
                                    created_at=at)
         idea_keys_write(idea)
-        idea_event(idea, IdeaAction.EDIT, actor, f"started from {point.proposal.tracking_code}, point {point.number}",
+        idea_event(idea, IdeaAction.START, actor, f"{point.proposal.tracking_code}, point {point.number}",
                    at)
         _join(idea, [point], actor, at)
     return idea
