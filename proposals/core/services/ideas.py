@@ -4,6 +4,8 @@ Every change writes an event of the idea (IdeaEvent) and, for each member propos
 the proposal (``join_idea``, ``leave_idea``), in the one transaction of the change. Nothing joins an idea without
 staff: the clustering only suggests (IdeaCandidate).
 """
+import itertools
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -231,32 +233,27 @@ def proposal_leaves_ideas(proposal, actor, at, why):
     # The ideas are not locked (their services lock an idea before its members' proposals, this one holds the
     # proposal): the rows deleted and the events written are its own; the proposal's save renews the public pages.
     rows = list(
-        IdeaMembership.objects.select_related("point__proposal")
+        IdeaMembership.objects.select_related("idea", "point__proposal")
         .filter(point__proposal=proposal).order_by("idea_id", "point_id")
     )
     suggestions = list(
-        IdeaCandidate.objects.select_related("point__proposal")
+        IdeaCandidate.objects.select_related("idea", "point__proposal")
         .filter(point__proposal=proposal, status=CandidateStatus.SUGGESTED).order_by("idea_id", "point_id")
     )
-    if not rows and not suggestions:
-        return 0, 0
-    note = f"{proposal.tracking_code}: {why}"
-    ideas = Idea.objects.in_bulk({row.idea_id for row in rows} | {row.idea_id for row in suggestions})
-    for idea_id, group in _by_idea(rows).items():
-        removed = _leave(ideas[idea_id], group, actor, f"idea {idea_id}: {why}", at)
-        idea_event(ideas[idea_id], IdeaAction.REMOVE, actor, f"{_list(removed)}\n{note}", at)
+    for group in _by_idea(rows):
+        idea = group[0].idea
+        removed = _leave(idea, group, actor, f"idea {idea.pk}: {why}", at)
+        idea_event(idea, IdeaAction.REMOVE, actor, f"{_list(removed)}: {why}", at)
     # Deleted, not kept as dropped: no one judged them, and a reopened proposal may be suggested again.
     IdeaCandidate.objects.filter(pk__in=[row.pk for row in suggestions]).delete()
-    for idea_id, group in _by_idea(suggestions).items():
-        idea_event(ideas[idea_id], IdeaAction.DROP, actor, f"{_list([row.point for row in group])}\n{note}", at)
+    for group in _by_idea(suggestions):
+        idea_event(group[0].idea, IdeaAction.DROP, actor, f"{_list([row.point for row in group])}: {why}", at)
     return len(rows), len(suggestions)
 
 
 def _by_idea(rows):
-    grouped = {}
-    for row in rows:
-        grouped.setdefault(row.idea_id, []).append(row)
-    return grouped
+    """``rows`` (ordered by idea) in one list per idea."""
+    return [list(group) for _idea_id, group in itertools.groupby(rows, key=lambda row: row.idea_id)]
 
 
 def idea_remove(*, idea, actor, points, note, at=None):
